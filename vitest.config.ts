@@ -1,0 +1,37 @@
+import { defineConfig } from 'vitest/config';
+
+// Three tiers (see CONVENTIONS.md): small tests are pure and run once; medium and end-to-end
+// tests touch a real database and run on embedded PGlite, and again on PostgreSQL when
+// TEST_DATABASE_URL is set (CI sets it).
+const dbTests = ['apps/**/*.medium.test.ts', 'apps/**/*.e2e.test.ts', 'packages/**/*.medium.test.ts'];
+const ignored = ['**/node_modules/**', '**/dist/**'];
+
+const dbProject = (name: 'pglite' | 'postgres') => ({
+  test: {
+    name,
+    include: dbTests,
+    exclude: ignored,
+    env: { HOMEWARD_TEST_DB: name },
+    globalSetup: ['apps/server/test/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks' as const,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'small',
+          include: ['apps/**/*.test.ts', 'packages/**/*.test.ts'],
+          exclude: [...ignored, ...dbTests],
+          testTimeout: 30_000,
+        },
+      },
+      dbProject('pglite'),
+      ...(process.env.TEST_DATABASE_URL ? [dbProject('postgres')] : []),
+    ],
+  },
+});
