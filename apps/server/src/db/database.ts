@@ -1,0 +1,90 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { join } from 'node:path';
+import { DurableNodeFS, pgliteStartParams } from './durable-nodefs.ts';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
+import type { DB } from './schema.ts';
+
+// Dates stay 'YYYY-MM-DD' strings (no time-zone shifts); bigint counts become numbers.
+pg.types.setTypeParser(1082, (v) => v);
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  kind: DatabaseKind;
+  /** Checks the connection; throws if the database cannot be reached. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const pgliteExtensions = { pg_trgm };
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  /** Embedded mode: the Homeward data folder; PGlite keeps its files in `<dataDir>/pgdata`. */
+  dataDir?: string | undefined;
+  /** An already opened PGlite (tests load one from a migrated snapshot). */
+  pglite?: PGlite;
+  poolSize?: number;
+}
+
+/**
+ * One driver path for both back ends: Kysely's PostgresDialect over `pg`, which talks either to a
+ * PostgreSQL server or, through PGlite's node-postgres adapter, to embedded PGlite.
+ */
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // Errors on idle clients (server restart) must not crash the process; the next query reconnects.
+    pool.on('error', () => undefined);
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      db,
+      kind: 'postgres',
+      ping: async () => {
+        await pool.query('select 1');
+      },
+      close: () => db.destroy(),
+    };
+  }
+  let lock: DataDirLock | undefined;
+  let pglite = opts.pglite;
+  if (!pglite) {
+    if (!opts.dataDir) throw new Error('openDatabase needs databaseUrl, dataDir or pglite');
+    lock = lockDataDir(opts.dataDir);
+    try {
+      // Durable: relaxedDurability off, fsync on, and a NODEFS that really fsyncs (durable-nodefs.ts).
+      pglite = new PGlite({
+        fs: new DurableNodeFS(join(opts.dataDir, 'pgdata')),
+        startParams: pgliteStartParams,
+        extensions: pgliteExtensions,
+        relaxedDurability: false,
+      });
+      await pglite.waitReady;
+    } catch (err) {
+      lock.release();
+      throw err;
+    }
+  }
+  const pool = new pg.Pool(createPgConfig(pglite));
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const owned = !opts.pglite;
+  const instance = pglite;
+  return {
+    db,
+    kind: 'pglite',
+    ping: async () => {
+      await instance.query('select 1');
+    },
+    close: async () => {
+      await db.destroy();
+      if (owned) await instance.close();
+      lock?.release();
+    },
+  };
+}

@@ -1,0 +1,125 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+// Row types mirror the migrations (the migrations are the truth). `db-schema.medium.test.ts`
+// compares them with information_schema so a drift fails the build.
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface PartyTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  kind: string;
+  created_at: Generated<Date>;
+}
+
+export interface AppUserTable {
+  id: Generated<string>;
+  party_id: string;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  roles: string[];
+  status: Generated<string>;
+  failed_logins: Generated<number>;
+  locked_until: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface DossierTable {
+  id: Generated<string>;
+  party_id: string;
+  status: string;
+  names: Json<unknown>;
+  name_search: string;
+  sex: string;
+  birth_date: string | null;
+  birth_date_precision: string;
+  birth_year: number | null;
+  birth_place: string | null;
+  displacement: Json<unknown>;
+  current_region: string | null;
+  current_placement: string;
+  current_address: string | null;
+  biography: string | null;
+  languages: string[];
+  services: Json<unknown>;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface SourceRecordTable {
+  id: Generated<string>;
+  subject_type: 'dossier' | 'tracing_request';
+  subject_id: string;
+  party_id: string;
+  source_id: string;
+  received_at: Generated<Date>;
+  payload: Json<unknown>;
+}
+
+export interface TracingRequestTable {
+  id: Generated<string>;
+  party_id: string;
+  status: string;
+  names: Json<unknown>;
+  name_search: string;
+  sex: string;
+  birth_date: string | null;
+  birth_date_precision: string;
+  birth_year: number | null;
+  birth_place: string | null;
+  displacement: Json<unknown>;
+  last_known_place: string | null;
+  requester: Json<unknown>;
+  filed_on: string;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Generated<Date>;
+  actor_user_id: string | null;
+  actor_party_id: string | null;
+  action: string;
+  record_type: string;
+  record_id: string | null;
+  fields: ColumnType<string[], string[] | undefined, never>;
+  reason: string | null;
+  request_id: string | null;
+  details: ColumnType<unknown, string | undefined, never>;
+}
+
+export interface DB {
+  party: PartyTable;
+  app_user: AppUserTable;
+  session: SessionTable;
+  dossier: DossierTable;
+  source_record: SourceRecordTable;
+  tracing_request: TracingRequestTable;
+  audit_log: AuditLogTable;
+}
+
+export type Party = Selectable<PartyTable>;
+export type AppUser = Selectable<AppUserTable>;
+export type DossierRow = Selectable<DossierTable>;
+export type NewDossierRow = Insertable<DossierTable>;
+export type DossierUpdate = Updateable<DossierTable>;
+export type TracingRequestRow = Selectable<TracingRequestTable>;
+export type NewTracingRequestRow = Insertable<TracingRequestTable>;

@@ -1,0 +1,65 @@
+/**
+ * The one error type. Every refusal a caller can see carries a stable machine-readable code
+ * and a human message that never contains personal data or internals. HTTP status is derived
+ * from the code in one place (http/error-handler.ts).
+ */
+export const errorStatus = {
+  VALIDATION_FAILED: 400,
+  INVALID_CURSOR: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  ACCOUNT_LOCKED: 423,
+  FORBIDDEN: 403,
+  CSRF_REJECTED: 403,
+  NOT_FOUND: 404,
+  DOSSIER_NOT_FOUND: 404,
+  REQUEST_NOT_FOUND: 404,
+  PARTY_NOT_FOUND: 404,
+  USER_NOT_FOUND: 404,
+  VERSION_CONFLICT: 409,
+  INVALID_TRANSITION: 409,
+  ALREADY_EXISTS: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  DATA_DIR_LOCKED: 500,
+  CONFIG_INVALID: 500,
+  INTERNAL: 500,
+  DATABASE_UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export interface ErrorIssue {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly issues?: ErrorIssue[];
+  readonly details?: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message: string, extra: { issues?: ErrorIssue[]; details?: Record<string, unknown> } = {}) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    if (extra.issues) this.issues = extra.issues;
+    if (extra.details) this.details = extra.details;
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+export const notFound = (code: ErrorCode = 'NOT_FOUND') => new AppError(code, 'Not found.');
+
+export function validationFailed(issues: ErrorIssue[], message = 'The input is not valid.'): AppError {
+  return new AppError('VALIDATION_FAILED', message, { issues });
+}
+
+/** Converts Zod issues into our stable `{path, message}` list (never echoing the input). */
+export function fromZodIssues(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): ErrorIssue[] {
+  return issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}

@@ -1,0 +1,140 @@
+import { dossierInput, type DossierInput, type DossierPatch, type DossierSearch } from '@homeward/contracts';
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../clock.ts';
+import type { DB } from '../../db/schema.ts';
+import { AppError, validationFailed } from '../../errors.ts';
+import { decodeCursor, toPage } from '../../lib/cursor.ts';
+import { recordAudit, type Executor } from '../audit/audit.repository.ts';
+import type { Actor } from '../auth/actor.ts';
+import { identityDateIssues, isoDay } from '../names/date-rules.ts';
+import { nameSkeleton } from '../names/search-key.ts';
+import { findSourcesOf, findSourcesOfMany, findSubjectsBySourceIds, upsertSourceRecords } from '../sources/source-records.repository.ts';
+import { dossierColumns, touchedFields } from './dossiers.columns.ts';
+import { presentDossier, canWriteDossier, tiersShown } from './dossiers.policy.ts';
+import { findDossier, findDossiers, insertDossiers, updateDossier } from './dossiers.repository.ts';
+
+export interface DossierDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+}
+
+export interface SaveResult {
+  id: string;
+  created: boolean;
+}
+
+/**
+ * Saves a batch of validated dossiers from one party in the caller's transaction. A source id the
+ * party supplied before updates that dossier instead of creating a duplicate (idempotent imports).
+ */
+export async function saveDossierBatch(
+  trx: Executor,
+  actor: Actor,
+  partyId: string,
+  inputs: DossierInput[],
+  receivedAt: Date,
+): Promise<SaveResult[]> {
+  const sourceIds = inputs.flatMap((i) => (i.sourceId ? [i.sourceId] : []));
+  const existing = await findSubjectsBySourceIds(trx, 'dossier', partyId, sourceIds);
+  const fresh: DossierInput[] = [];
+  const results: Array<SaveResult | undefined> = new Array(inputs.length);
+  const freshIndex: number[] = [];
+  for (const [i, input] of inputs.entries()) {
+    const id = input.sourceId ? existing.get(input.sourceId) : undefined;
+    if (id) {
+      await trx
+        .updateTable('dossier')
+        .set((eb) => ({ ...dossierColumns(input), version: eb('version', '+', 1), updated_at: receivedAt }))
+        .where('id', '=', id)
+        .execute();
+      results[i] = { id, created: false };
+    } else {
+      fresh.push(input);
+      freshIndex.push(i);
+    }
+  }
+  const inserted = await insertDossiers(
+    trx,
+    fresh.map((input) => ({ ...dossierColumns(input), party_id: partyId, status: 'open', created_by: actor.userId })),
+  );
+  inserted.forEach((row, k) => (results[freshIndex[k]!] = { id: row.id, created: true }));
+  const saved = results as SaveResult[];
+  await upsertSourceRecords(
+    trx,
+    'dossier',
+    inputs.flatMap((input, i) =>
+      input.sourceId ? [{ subjectId: saved[i]!.id, partyId, sourceId: input.sourceId, payload: input, receivedAt }] : [],
+    ),
+  );
+  await recordAudit(
+    trx,
+    actor,
+    saved.map((r) => ({ action: r.created ? 'dossier.create' : 'dossier.update', recordType: 'dossier', recordId: r.id })),
+  );
+  return saved;
+}
+
+export async function createDossier(deps: DossierDeps, actor: Actor, input: DossierInput) {
+  if (!actor.partyId) throw new AppError('FORBIDDEN', 'Only a member of a party can supply a dossier.');
+  const issues = identityDateIssues(input, isoDay(deps.clock.now()));
+  if (issues.length) throw validationFailed(issues);
+  const [saved] = await deps.db.transaction().execute((trx) => saveDossierBatch(trx, actor, actor.partyId!, [input], deps.clock.now()));
+  return getDossier(deps, actor, saved!.id, { audit: false });
+}
+
+export async function getDossier(deps: DossierDeps, actor: Actor, id: string, opts = { audit: true }) {
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await findDossier(trx, id);
+    if (!row) throw new AppError('DOSSIER_NOT_FOUND', 'Not found.');
+    const presented = presentDossier(row, await findSourcesOf(trx, 'dossier', id), actor);
+    const tiers = tiersShown(presented);
+    if (opts.audit && tiers.length > 1) {
+      await recordAudit(trx, actor, { action: 'dossier.read', recordType: 'dossier', recordId: id, fields: tiers });
+    }
+    return presented;
+  });
+}
+
+export async function patchDossier(deps: DossierDeps, actor: Actor, id: string, patch: DossierPatch) {
+  const issues = identityDateIssues(patch, isoDay(deps.clock.now()));
+  if (issues.length) throw validationFailed(issues);
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await findDossier(trx, id);
+    if (!row || !canWriteDossier(actor, row)) throw new AppError('DOSSIER_NOT_FOUND', 'Not found.');
+    const current = presentDossier(row, [], { ...actor, kind: 'system' });
+    const { version, status, ...fields } = patch;
+    const merged = dossierInput.parse({ ...current, ...fields, sourceId: undefined });
+    const updated = await updateDossier(trx, id, version, { ...dossierColumns(merged), ...(status ? { status } : {}) });
+    if (!updated) {
+      throw new AppError('VERSION_CONFLICT', 'This dossier was changed by someone else; reload it and apply your change again.', {
+        details: { currentVersion: row.version },
+      });
+    }
+    await recordAudit(trx, actor, { action: 'dossier.update', recordType: 'dossier', recordId: id, fields: touchedFields(patch) });
+  });
+  return getDossier(deps, actor, id, { audit: false });
+}
+
+export async function listDossiers(deps: DossierDeps, actor: Actor, search: DossierSearch) {
+  const skeleton = search.name ? nameSkeleton(search.name) : undefined;
+  return deps.db.transaction().execute(async (trx) => {
+    const rows = await findDossiers(trx, {
+      ...search,
+      nameSkeleton: skeleton || undefined,
+      cursor: decodeCursor(search.cursor),
+    });
+    const { items, nextCursor } = toPage(rows, search.limit);
+    const sources = await findSourcesOfMany(trx, 'dossier', items.map((r) => r.id));
+    const presented = items.map((r) => presentDossier(r, sources.get(r.id) ?? [], actor));
+    // Audit of reads names every record returned (DESIGN: decisions that refine the issues).
+    if (presented.length) {
+      await recordAudit(trx, actor, {
+        action: search.name ? 'dossier.search' : 'dossier.list',
+        recordType: 'dossier',
+        recordId: null,
+        details: { ids: presented.map((p) => p.id) },
+      });
+    }
+    return { items: presented, nextCursor };
+  });
+}

@@ -1,0 +1,150 @@
+import {
+  tracingRequestInput,
+  type RequestSearch,
+  type TracingRequestInput,
+  type TracingRequestPatch,
+} from '@homeward/contracts';
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../clock.ts';
+import type { DB } from '../../db/schema.ts';
+import { AppError, validationFailed } from '../../errors.ts';
+import { decodeCursor, toPage } from '../../lib/cursor.ts';
+import { recordAudit, type Executor } from '../audit/audit.repository.ts';
+import type { Actor } from '../auth/actor.ts';
+import { hasTier } from '../auth/permissions.ts';
+import { touchedFields } from '../dossiers/dossiers.columns.ts';
+import type { SaveResult } from '../dossiers/dossiers.service.ts';
+import { identityColumns } from '../names/identity-columns.ts';
+import { identityDateIssues, isoDay } from '../names/date-rules.ts';
+import { nameSkeleton } from '../names/search-key.ts';
+import { findSubjectsBySourceIds, upsertSourceRecords } from '../sources/source-records.repository.ts';
+import { canSeeRequest, presentRequest } from './requests.policy.ts';
+import { findRequest, findRequests, insertRequests, updateRequest } from './requests.repository.ts';
+
+export interface RequestDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+}
+
+function requestColumns(input: TracingRequestInput, today: string) {
+  return {
+    ...identityColumns(input.sought),
+    last_known_place: input.sought.lastKnownPlace ?? null,
+    requester: JSON.stringify(input.requester),
+    filed_on: input.filedOn ?? today,
+  };
+}
+
+export function requestIssues(input: Partial<TracingRequestInput>, today: string) {
+  const issues = input.sought ? identityDateIssues(input.sought, today, 'sought.') : [];
+  if (input.filedOn && input.filedOn > today) issues.push({ path: 'filedOn', message: 'is in the future' });
+  return issues;
+}
+
+/** Saves a batch of validated requests from one party; a known source id updates (idempotent). */
+export async function saveRequestBatch(
+  trx: Executor,
+  actor: Actor,
+  partyId: string,
+  inputs: TracingRequestInput[],
+  receivedAt: Date,
+): Promise<SaveResult[]> {
+  const today = isoDay(receivedAt);
+  const existing = await findSubjectsBySourceIds(trx, 'tracing_request', partyId, inputs.flatMap((i) => (i.sourceId ? [i.sourceId] : [])));
+  const results: SaveResult[] = new Array(inputs.length);
+  const fresh: number[] = [];
+  for (const [i, input] of inputs.entries()) {
+    const id = input.sourceId ? existing.get(input.sourceId) : undefined;
+    if (!id) {
+      fresh.push(i);
+      continue;
+    }
+    await trx
+      .updateTable('tracing_request')
+      .set((eb) => ({ ...requestColumns(input, today), version: eb('version', '+', 1), updated_at: receivedAt }))
+      .where('id', '=', id)
+      .execute();
+    results[i] = { id, created: false };
+  }
+  const inserted = await insertRequests(
+    trx,
+    fresh.map((i) => ({ ...requestColumns(inputs[i]!, today), party_id: partyId, status: 'open', created_by: actor.userId })),
+  );
+  inserted.forEach((row, k) => (results[fresh[k]!] = { id: row.id, created: true }));
+  await upsertSourceRecords(
+    trx,
+    'tracing_request',
+    inputs.flatMap((input, i) =>
+      input.sourceId ? [{ subjectId: results[i]!.id, partyId, sourceId: input.sourceId, payload: input, receivedAt }] : [],
+    ),
+  );
+  await recordAudit(
+    trx,
+    actor,
+    results.map((r) => ({ action: r.created ? 'request.create' : 'request.update', recordType: 'tracing_request', recordId: r.id })),
+  );
+  return results;
+}
+
+export async function createRequest(deps: RequestDeps, actor: Actor, input: TracingRequestInput) {
+  if (!actor.partyId) throw new AppError('FORBIDDEN', 'Only a member of a party can file a request.');
+  const issues = requestIssues(input, isoDay(deps.clock.now()));
+  if (issues.length) throw validationFailed(issues);
+  const [saved] = await deps.db.transaction().execute((trx) => saveRequestBatch(trx, actor, actor.partyId!, [input], deps.clock.now()));
+  return getRequest(deps, actor, saved!.id, { audit: false });
+}
+
+export async function getRequest(deps: RequestDeps, actor: Actor, id: string, opts = { audit: true }) {
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await findRequest(trx, id);
+    if (!row || !canSeeRequest(actor, row)) throw new AppError('REQUEST_NOT_FOUND', 'Not found.');
+    if (opts.audit && hasTier(actor.roles, 'restricted')) {
+      await recordAudit(trx, actor, { action: 'request.read', recordType: 'tracing_request', recordId: id, fields: ['identity', 'restricted'] });
+    }
+    return presentRequest(row, actor);
+  });
+}
+
+export async function patchRequest(deps: RequestDeps, actor: Actor, id: string, patch: TracingRequestPatch) {
+  const today = isoDay(deps.clock.now());
+  const issues = requestIssues(patch, today);
+  if (issues.length) throw validationFailed(issues);
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await findRequest(trx, id);
+    if (!row || !canSeeRequest(actor, row)) throw new AppError('REQUEST_NOT_FOUND', 'Not found.');
+    const current = presentRequest(row, { ...actor, kind: 'system', roles: ['administrator'] });
+    const { version, status, ...fields } = patch;
+    const merged = tracingRequestInput.parse({ ...current, ...fields, sourceId: undefined });
+    const updated = await updateRequest(trx, id, version, { ...requestColumns(merged, today), ...(status ? { status } : {}) });
+    if (!updated) {
+      throw new AppError('VERSION_CONFLICT', 'This request was changed by someone else; reload it and apply your change again.', {
+        details: { currentVersion: row.version },
+      });
+    }
+    await recordAudit(trx, actor, { action: 'request.update', recordType: 'tracing_request', recordId: id, fields: touchedFields(patch) });
+  });
+  return getRequest(deps, actor, id, { audit: false });
+}
+
+export async function listRequests(deps: RequestDeps, actor: Actor, search: RequestSearch) {
+  const skeleton = search.name ? nameSkeleton(search.name) : undefined;
+  return deps.db.transaction().execute(async (trx) => {
+    const rows = await findRequests(trx, {
+      ...search,
+      visibleToPartyId: actor.kind === 'system' ? undefined : (actor.partyId ?? '00000000-0000-0000-0000-000000000000'),
+      nameSkeleton: skeleton || undefined,
+      cursor: decodeCursor(search.cursor),
+    });
+    const { items, nextCursor } = toPage(rows, search.limit);
+    const presented = items.map((r) => presentRequest(r, actor));
+    if (presented.length) {
+      await recordAudit(trx, actor, {
+        action: search.name ? 'request.search' : 'request.list',
+        recordType: 'tracing_request',
+        recordId: null,
+        details: { ids: presented.map((p) => p.id) },
+      });
+    }
+    return { items: presented, nextCursor };
+  });
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { calendarDate, page, pageQuery, text } from './common.ts';
+import { childIdentity, displacement, personName, sexes } from './person.ts';
+
+export const relationships = [
+  'mother',
+  'father',
+  'grandparent',
+  'sibling',
+  'aunt-uncle',
+  'legal-guardian',
+  'other-relative',
+  'other',
+] as const;
+
+export const requestStatuses = ['open', 'matched', 'closed', 'withdrawn'] as const;
+
+export const requester = z.object({
+  name: text(200),
+  relationship: z.enum(relationships),
+  contact: z
+    .object({
+      phone: z.string().trim().regex(/^\+?[0-9 ()-]{5,30}$/, 'must be a phone number').optional(),
+      email: z.email().max(200).optional(),
+      address: text(500).optional(),
+    })
+    .default({}),
+});
+
+export const tracingRequestInput = z.object({
+  sourceId: text(200).optional(),
+  sought: z.object({ ...childIdentity, lastKnownPlace: text(200).optional() }),
+  requester,
+  filedOn: calendarDate.optional().describe('Defaults to today'),
+});
+export type TracingRequestInput = z.infer<typeof tracingRequestInput>;
+
+export const tracingRequestPatch = tracingRequestInput
+  .omit({ sourceId: true })
+  .partial()
+  .extend({ version: z.number().int().min(1), status: z.enum(requestStatuses).optional() });
+export type TracingRequestPatch = z.infer<typeof tracingRequestPatch>;
+
+export const tracingRequest = z.object({
+  id: z.uuid(),
+  partyId: z.uuid(),
+  status: z.enum(requestStatuses),
+  sought: z.object({
+    names: z.array(personName.extend({ script: z.enum(['uk-Cyrl', 'ru-Cyrl', 'Latn']) })),
+    sex: z.enum(sexes),
+    birthDate: z.string().nullable(),
+    birthPlace: z.string().nullable(),
+    displacement,
+    lastKnownPlace: z.string().nullable(),
+  }),
+  requester,
+  filedOn: z.string(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type TracingRequest = z.infer<typeof tracingRequest>;
+
+export const requestListQuery = z.object({
+  status: z.enum(requestStatuses).optional(),
+  partyId: z.uuid().optional(),
+  birthYear: z.coerce.number().int().min(1900).max(2200).optional(),
+  ...pageQuery,
+});
+export const requestSearch = requestListQuery.extend({ name: text(200).optional() });
+export type RequestSearch = z.infer<typeof requestSearch>;
+
+export const tracingRequestPage = page(tracingRequest);
