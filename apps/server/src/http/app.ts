@@ -1,0 +1,99 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Clock } from '../clock.ts';
+import type { Database } from '../db/database.ts';
+import type { DB } from '../db/schema.ts';
+import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { dossierRoutes } from '../modules/dossiers/dossiers.routes.ts';
+import { requestRoutes } from '../modules/requests/requests.routes.ts';
+import { installAuth } from './auth-hook.ts';
+import { installErrorHandler } from './error-handler.ts';
+
+export interface AppDeps {
+  db: Kysely<DB>;
+  database: Database;
+  clock: Clock;
+  /** Server-side secret for CSRF tokens (derived from the master key). */
+  secret: Buffer;
+  logLevel?: string;
+}
+
+export const BODY_LIMIT = 1024 * 1024;
+
+/**
+ * Builds the HTTP API. Logs carry method, route pattern, status and request id only: never URLs
+ * with their query strings, bodies or anything else that could hold personal data.
+ */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT,
+    genReqId: () => randomUUID(),
+    disableRequestLogging: true,
+    logger: {
+      level: deps.logLevel ?? 'info',
+      serializers: { req: (r) => ({ method: r.method }), res: (r) => ({ statusCode: r.statusCode }) },
+    },
+    trustProxy: false,
+  });
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], styleSrc: ["'self'", "'unsafe-inline'"] },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Homeward API', version: '1.0.0', description: 'Tracing displaced children and bringing them home.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'hw_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  installAuth(app, { db: deps.db, clock: deps.clock, secret: deps.secret });
+
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { method: request.method, route: request.routeOptions.url ?? '(unmatched)', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request',
+    );
+  });
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  app.get(
+    '/api/health',
+    { config: { public: true }, schema: { tags: ['system'], response: { 200: z.object({ status: z.literal('ok') }), 503: z.object({ status: z.literal('unavailable') }) } } },
+    async (_request, reply) => {
+      try {
+        await deps.database.ping();
+        return { status: 'ok' as const };
+      } catch {
+        return reply.status(503).send({ status: 'unavailable' as const });
+      }
+    },
+  );
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(authRoutes(deps));
+  await app.register(dossierRoutes(deps));
+  await app.register(requestRoutes(deps));
+  return app;
+}

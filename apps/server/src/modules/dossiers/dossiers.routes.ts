@@ -1,0 +1,43 @@
+import { dossier, dossierInput, dossierListQuery, dossierPatch, dossierSearch, page } from '@homeward/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../../http/auth-hook.ts';
+import type { AppDeps } from '../../http/app.ts';
+import { idParams } from '../../http/params.ts';
+import { createDossier, getDossier, listDossiers, patchDossier } from './dossiers.service.ts';
+
+const presented = dossier.extend({ withheld: z.array(z.string()) });
+const tags = ['dossiers'];
+
+export const dossierRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/api/v1/dossiers',
+      { config: { permission: 'dossier.write' }, schema: { tags, body: dossierInput, response: { 201: presented } } },
+      async (request, reply) => reply.status(201).send(await createDossier(deps, actorOf(request), request.body)),
+    );
+    app.get(
+      '/api/v1/dossiers',
+      { config: { permission: 'dossier.read' }, schema: { tags, querystring: dossierListQuery, response: { 200: page(presented) } } },
+      async (request) => listDossiers(deps, actorOf(request), request.query),
+    );
+    app.post(
+      '/api/v1/dossiers/search',
+      {
+        config: { permission: 'dossier.read' },
+        schema: { tags, description: 'Search by name in any script (names go in the body, never in the URL).', body: dossierSearch, response: { 200: page(presented) } },
+      },
+      async (request) => listDossiers(deps, actorOf(request), request.body),
+    );
+    app.get(
+      '/api/v1/dossiers/:id',
+      { config: { permission: 'dossier.read' }, schema: { tags, params: idParams, response: { 200: presented } } },
+      async (request) => getDossier(deps, actorOf(request), request.params.id),
+    );
+    app.patch(
+      '/api/v1/dossiers/:id',
+      { config: { permission: 'dossier.write' }, schema: { tags, params: idParams, body: dossierPatch, response: { 200: presented } } },
+      async (request) => patchDossier(deps, actorOf(request), request.params.id, request.body),
+    );
+  };

@@ -1,0 +1,40 @@
+import { page, requestListQuery, requestSearch, tracingRequest, tracingRequestInput, tracingRequestPatch } from '@homeward/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../../http/auth-hook.ts';
+import type { AppDeps } from '../../http/app.ts';
+import { idParams } from '../../http/params.ts';
+import { createRequest, getRequest, listRequests, patchRequest } from './requests.service.ts';
+
+const presented = tracingRequest.extend({ withheld: z.array(z.string()) });
+const tags = ['tracing requests'];
+
+export const requestRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/api/v1/requests',
+      { config: { permission: 'request.write' }, schema: { tags, body: tracingRequestInput, response: { 201: presented } } },
+      async (request, reply) => reply.status(201).send(await createRequest(deps, actorOf(request), request.body)),
+    );
+    app.get(
+      '/api/v1/requests',
+      { config: { permission: 'request.read' }, schema: { tags, querystring: requestListQuery, response: { 200: page(presented) } } },
+      async (request) => listRequests(deps, actorOf(request), request.query),
+    );
+    app.post(
+      '/api/v1/requests/search',
+      { config: { permission: 'request.read' }, schema: { tags, body: requestSearch, response: { 200: page(presented) } } },
+      async (request) => listRequests(deps, actorOf(request), request.body),
+    );
+    app.get(
+      '/api/v1/requests/:id',
+      { config: { permission: 'request.read' }, schema: { tags, params: idParams, response: { 200: presented } } },
+      async (request) => getRequest(deps, actorOf(request), request.params.id),
+    );
+    app.patch(
+      '/api/v1/requests/:id',
+      { config: { permission: 'request.write' }, schema: { tags, params: idParams, body: tracingRequestPatch, response: { 200: presented } } },
+      async (request) => patchRequest(deps, actorOf(request), request.params.id, request.body),
+    );
+  };

@@ -1,0 +1,120 @@
+import type { DossierInput, TracingRequestInput } from '@homeward/contracts';
+import { stringify } from 'csv-stringify';
+import type { Kysely } from 'kysely';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import type { DB } from '../../db/schema.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import type { Actor } from '../auth/actor.ts';
+import { identityFromRow } from '../names/identity-columns.ts';
+import { dossierCsvColumns, dossierToCsv, requestCsvColumns, requestToCsv } from './csv-mapping.ts';
+import type { FileFormat, RecordKind } from './import.service.ts';
+
+const PAGE = 1000;
+
+async function* dossierInputs(db: Kysely<DB>, partyId: string | undefined) {
+  let after: string | undefined;
+  for (;;) {
+    let q = db
+      .selectFrom('dossier')
+      .leftJoin('source_record as s', (j) => j.onRef('s.subject_id', '=', 'dossier.id').on('s.subject_type', '=', 'dossier').onRef('s.party_id', '=', 'dossier.party_id'))
+      .selectAll('dossier')
+      .select('s.source_id')
+      .orderBy('dossier.id')
+      .limit(PAGE);
+    if (partyId) q = q.where('dossier.party_id', '=', partyId);
+    if (after) q = q.where('dossier.id', '>', after);
+    const rows = await q.execute();
+    for (const r of rows) {
+      const input: DossierInput & { sourceId: string } = {
+        sourceId: r.source_id ?? `homeward:${r.id}`,
+        ...(identityFromRow(r) as Omit<DossierInput, 'currentLocation' | 'languages' | 'services'>),
+        birthDate: identityFromRow(r).birthDate ?? undefined,
+        birthPlace: r.birth_place ?? undefined,
+        currentLocation: { placement: r.current_placement as DossierInput['currentLocation']['placement'], ...(r.current_region ? { region: r.current_region } : {}), ...(r.current_address ? { address: r.current_address } : {}) },
+        ...(r.biography ? { biography: r.biography } : {}),
+        languages: r.languages,
+        services: r.services as DossierInput['services'],
+      };
+      yield { id: r.id, input };
+    }
+    if (rows.length < PAGE) return;
+    after = rows.at(-1)!.id;
+  }
+}
+
+async function* requestInputs(db: Kysely<DB>, partyId: string | undefined) {
+  let after: string | undefined;
+  for (;;) {
+    let q = db
+      .selectFrom('tracing_request as t')
+      .leftJoin('source_record as s', (j) => j.onRef('s.subject_id', '=', 't.id').on('s.subject_type', '=', 'tracing_request').onRef('s.party_id', '=', 't.party_id'))
+      .selectAll('t')
+      .select('s.source_id')
+      .orderBy('t.id')
+      .limit(PAGE);
+    if (partyId) q = q.where('t.party_id', '=', partyId);
+    if (after) q = q.where('t.id', '>', after);
+    const rows = await q.execute();
+    for (const r of rows) {
+      const identity = identityFromRow(r);
+      const input: TracingRequestInput & { sourceId: string } = {
+        sourceId: r.source_id ?? `homeward:${r.id}`,
+        sought: {
+          ...identity,
+          birthDate: identity.birthDate ?? undefined,
+          birthPlace: identity.birthPlace ?? undefined,
+          ...(r.last_known_place ? { lastKnownPlace: r.last_known_place } : {}),
+        } as TracingRequestInput['sought'],
+        requester: r.requester as TracingRequestInput['requester'],
+        filedOn: r.filed_on,
+      };
+      yield { id: r.id, input };
+    }
+    if (rows.length < PAGE) return;
+    after = rows.at(-1)!.id;
+  }
+}
+
+/**
+ * Writes every dossier or request (optionally one party's) in the import format, so an export
+ * imports back unchanged. Exports carry all tiers: the CLI is an operator's tool, and the export
+ * itself is audited with the ids it contains.
+ */
+export async function exportFile(
+  db: Kysely<DB>,
+  actor: Actor,
+  path: string,
+  opts: { kind: RecordKind; format: FileFormat; partyId?: string },
+): Promise<{ written: number }> {
+  const out = createWriteStream(path, { encoding: 'utf8', mode: 0o600 });
+  const ids: string[] = [];
+  const csv = opts.format === 'csv' ? stringify({ header: true, columns: [...(opts.kind === 'dossiers' ? dossierCsvColumns : requestCsvColumns)] }) : undefined;
+  csv?.pipe(out);
+  const write = async (chunk: string | Record<string, unknown>) => {
+    const ok = csv ? csv.write(chunk) : out.write(chunk as string);
+    if (!ok) await once(csv ?? out, 'drain');
+  };
+  if (opts.kind === 'dossiers') {
+    for await (const { id, input } of dossierInputs(db, opts.partyId)) {
+      ids.push(id);
+      await write(csv ? dossierToCsv(input) : JSON.stringify(input) + '\n');
+    }
+  } else {
+    for await (const { id, input } of requestInputs(db, opts.partyId)) {
+      ids.push(id);
+      await write(csv ? requestToCsv(input) : JSON.stringify(input) + '\n');
+    }
+  }
+  if (csv) csv.end();
+  else out.end();
+  await once(out, 'finish');
+  await recordAudit(db, actor, {
+    action: `${opts.kind === 'dossiers' ? 'dossier' : 'request'}.export`,
+    recordType: opts.kind === 'dossiers' ? 'dossier' : 'tracing_request',
+    recordId: null,
+    fields: ['identity', 'sensitive', 'restricted'],
+    details: { format: opts.format, count: ids.length, ids },
+  });
+  return { written: ids.length };
+}
