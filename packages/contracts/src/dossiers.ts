@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { page, pageQuery, partialDate, text } from './common.ts';
+import { page, pageQuery, partialDate, patchOf, text } from './common.ts';
 import { childIdentity, displacement, personName, placements, sexes } from './person.ts';
 
 const serviceArea = z.object({
@@ -34,9 +34,7 @@ export const dossierInput = z.object({
 });
 export type DossierInput = z.infer<typeof dossierInput>;
 
-export const dossierPatch = dossierInput
-  .omit({ sourceId: true })
-  .partial()
+export const dossierPatch = patchOf(dossierInput.omit({ sourceId: true }))
   .extend({
     version: z.number().int().min(1).describe('The version you read; a stale one gets 409 VERSION_CONFLICT'),
     status: z.enum(dossierStatuses).optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, page, pageQuery, text } from './common.ts';
+import { calendarDate, page, pageQuery, patchOf, text } from './common.ts';
 import { childIdentity, displacement, personName, sexes } from './person.ts';
 
 export const relationships = [
@@ -35,9 +35,7 @@ export const tracingRequestInput = z.object({
 });
 export type TracingRequestInput = z.infer<typeof tracingRequestInput>;
 
-export const tracingRequestPatch = tracingRequestInput
-  .omit({ sourceId: true })
-  .partial()
+export const tracingRequestPatch = patchOf(tracingRequestInput.omit({ sourceId: true }))
   .extend({ version: z.number().int().min(1), status: z.enum(requestStatuses).optional() });
 export type TracingRequestPatch = z.infer<typeof tracingRequestPatch>;
 

@@ -2,7 +2,7 @@ import { dossierInput, type DossierInput, type DossierPatch, type DossierSearch 
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
-import { AppError, validationFailed } from '../../errors.ts';
+import { AppError, notFound, validationFailed } from '../../errors.ts';
 import { decodeCursor, toPage } from '../../lib/cursor.ts';
 import { recordAudit, type Executor } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -85,7 +85,7 @@ export async function createDossier(deps: DossierDeps, actor: Actor, input: Doss
 export async function getDossier(deps: DossierDeps, actor: Actor, id: string, opts = { audit: true }) {
   return deps.db.transaction().execute(async (trx) => {
     const row = await findDossier(trx, id);
-    if (!row) throw new AppError('DOSSIER_NOT_FOUND', 'Not found.');
+    if (!row) throw notFound();
     const presented = presentDossier(row, await findSourcesOf(trx, 'dossier', id), actor);
     const tiers = tiersShown(presented);
     if (opts.audit && tiers.length > 1) {
@@ -100,7 +100,7 @@ export async function patchDossier(deps: DossierDeps, actor: Actor, id: string, 
   if (issues.length) throw validationFailed(issues);
   await deps.db.transaction().execute(async (trx) => {
     const row = await findDossier(trx, id);
-    if (!row || !canWriteDossier(actor, row)) throw new AppError('DOSSIER_NOT_FOUND', 'Not found.');
+    if (!row || !canWriteDossier(actor, row)) throw notFound();
     const current = presentDossier(row, [], { ...actor, kind: 'system' });
     const { version, status, ...fields } = patch;
     const merged = dossierInput.parse({ ...current, ...fields, sourceId: undefined });

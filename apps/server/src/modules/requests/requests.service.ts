@@ -7,7 +7,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
-import { AppError, validationFailed } from '../../errors.ts';
+import { AppError, notFound, validationFailed } from '../../errors.ts';
 import { decodeCursor, toPage } from '../../lib/cursor.ts';
 import { recordAudit, type Executor } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -97,7 +97,7 @@ export async function createRequest(deps: RequestDeps, actor: Actor, input: Trac
 export async function getRequest(deps: RequestDeps, actor: Actor, id: string, opts = { audit: true }) {
   return deps.db.transaction().execute(async (trx) => {
     const row = await findRequest(trx, id);
-    if (!row || !canSeeRequest(actor, row)) throw new AppError('REQUEST_NOT_FOUND', 'Not found.');
+    if (!row || !canSeeRequest(actor, row)) throw notFound();
     if (opts.audit && hasTier(actor.roles, 'restricted')) {
       await recordAudit(trx, actor, { action: 'request.read', recordType: 'tracing_request', recordId: id, fields: ['identity', 'restricted'] });
     }
@@ -111,7 +111,7 @@ export async function patchRequest(deps: RequestDeps, actor: Actor, id: string, 
   if (issues.length) throw validationFailed(issues);
   await deps.db.transaction().execute(async (trx) => {
     const row = await findRequest(trx, id);
-    if (!row || !canSeeRequest(actor, row)) throw new AppError('REQUEST_NOT_FOUND', 'Not found.');
+    if (!row || !canSeeRequest(actor, row)) throw notFound();
     const current = presentRequest(row, { ...actor, kind: 'system', roles: ['administrator'] });
     const { version, status, ...fields } = patch;
     const merged = tracingRequestInput.parse({ ...current, ...fields, sourceId: undefined });
