@@ -36,7 +36,7 @@ export interface Client {
 export async function createTestApp(now = '2026-06-01T10:00:00Z'): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = fixedClock(now);
-  const app = await buildApp({ db: database.db, database, clock, secret: Buffer.alloc(32, 7), logLevel: 'silent' });
+  const app = await buildApp({ db: database.db, database, clock, secret: Buffer.alloc(32, 7), logLevel: process.env.TEST_LOG_LEVEL ?? 'silent', loginRateLimit: 10_000 });
   let n = 0;
   const t: TestApp = {
     app,

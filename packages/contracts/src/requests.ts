@@ -51,7 +51,11 @@ export const tracingRequest = z.object({
     displacement,
     lastKnownPlace: z.string().nullable(),
   }),
-  requester,
+  requester: z.object({
+    name: z.string().optional(),
+    relationship: z.enum(relationships),
+    contact: z.object({ phone: z.string(), email: z.string(), address: z.string() }).partial(),
+  }),
   filedOn: z.string(),
   version: z.number().int(),
   createdAt: z.string(),

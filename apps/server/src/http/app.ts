@@ -27,6 +27,8 @@ export interface AppDeps {
   /** Server-side secret for CSRF tokens (derived from the master key). */
   secret: Buffer;
   logLevel?: string;
+  /** Login attempts per IP per minute (default 20). */
+  loginRateLimit?: number;
 }
 
 export const BODY_LIMIT = 1024 * 1024;

@@ -21,7 +21,7 @@ export const authRoutes =
     app.post(
       '/api/v1/auth/login',
       {
-        config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+        config: { public: true, rateLimit: { max: deps.loginRateLimit ?? 20, timeWindow: '1 minute' } },
         schema: { tags: ['auth'], body: loginBody, response: { 200: session } },
       },
       async (request, reply) => {

@@ -4,6 +4,7 @@ import type { Clock } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound, validationFailed } from '../../errors.ts';
 import { decodeCursor, toPage } from '../../lib/cursor.ts';
+import { dropNulls } from '../../lib/drop-nulls.ts';
 import { recordAudit, type Executor } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import { identityDateIssues, isoDay } from '../names/date-rules.ts';
@@ -103,7 +104,7 @@ export async function patchDossier(deps: DossierDeps, actor: Actor, id: string, 
     if (!row || !canWriteDossier(actor, row)) throw notFound();
     const current = presentDossier(row, [], { ...actor, kind: 'system' });
     const { version, status, ...fields } = patch;
-    const merged = dossierInput.parse({ ...current, ...fields, sourceId: undefined });
+    const merged = dossierInput.parse(dropNulls({ ...current, ...fields, sourceId: undefined }));
     const updated = await updateDossier(trx, id, version, { ...dossierColumns(merged), ...(status ? { status } : {}) });
     if (!updated) {
       throw new AppError('VERSION_CONFLICT', 'This dossier was changed by someone else; reload it and apply your change again.', {

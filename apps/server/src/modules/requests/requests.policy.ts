@@ -18,8 +18,9 @@ export function presentRequest(row: TracingRequestRow, actor: Actor): PresentedR
   const withheld: string[] = [];
   const full = row.requester as TracingRequest['requester'];
   let requester: TracingRequest['requester'] = full;
+  // The relationship is kept: it is needed to judge a match and identifies no one.
   if (!hasTier(actor.roles, 'restricted')) {
-    requester = { name: '', relationship: full.relationship, contact: {} };
+    requester = { relationship: full.relationship, contact: {} };
     withheld.push('requester.name', 'requester.contact');
   }
   return {

@@ -9,6 +9,7 @@ import type { Clock } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound, validationFailed } from '../../errors.ts';
 import { decodeCursor, toPage } from '../../lib/cursor.ts';
+import { dropNulls } from '../../lib/drop-nulls.ts';
 import { recordAudit, type Executor } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import { hasTier } from '../auth/permissions.ts';
@@ -114,7 +115,7 @@ export async function patchRequest(deps: RequestDeps, actor: Actor, id: string, 
     if (!row || !canSeeRequest(actor, row)) throw notFound();
     const current = presentRequest(row, { ...actor, kind: 'system', roles: ['administrator'] });
     const { version, status, ...fields } = patch;
-    const merged = tracingRequestInput.parse({ ...current, ...fields, sourceId: undefined });
+    const merged = tracingRequestInput.parse(dropNulls({ ...current, ...fields, sourceId: undefined }));
     const updated = await updateRequest(trx, id, version, { ...requestColumns(merged, today), ...(status ? { status } : {}) });
     if (!updated) {
       throw new AppError('VERSION_CONFLICT', 'This request was changed by someone else; reload it and apply your change again.', {
