@@ -26,9 +26,13 @@ export default defineConfig({
         test: {
           name: 'small',
           include: ['apps/**/*.test.ts', 'packages/**/*.test.ts'],
-          exclude: [...ignored, ...dbTests],
+          exclude: [...ignored, ...dbTests, '**/*.process.test.ts'],
           testTimeout: 30_000,
         },
+      },
+      {
+        // Whole processes on an embedded data folder (kill -9, locking, CLI exit codes): run once.
+        test: { name: 'process', include: ['apps/**/*.process.test.ts'], exclude: ignored, testTimeout: 120_000, hookTimeout: 60_000 },
       },
       dbProject('pglite'),
       ...(process.env.TEST_DATABASE_URL ? [dbProject('postgres')] : []),
