@@ -83,7 +83,10 @@ export async function importFile(db: Kysely<DB>, clock: Clock, path: string, opt
         ? saveDossierBatch(trx, opts.actor, opts.partyId, values, clock.now())
         : saveRequestBatch(trx, opts.actor, opts.partyId, values, clock.now()),
     );
-    for (const s of saved) s.created ? summary.created++ : summary.updated++;
+    for (const s of saved) {
+      if (s.created) summary.created++;
+      else summary.updated++;
+    }
     batch = [];
     inBatch.clear();
     await opts.onBatch?.({ read: summary.read, created: summary.created, updated: summary.updated });
