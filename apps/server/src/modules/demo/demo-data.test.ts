@@ -1,0 +1,28 @@
+import { dossierInput, tracingRequestInput } from '@homeward/contracts';
+import { describe, expect, it } from 'vitest';
+import { DEMO_MARK, generateDemoChildren } from './demo-data.ts';
+
+describe('demo data', () => {
+  const today = new Date('2026-06-01T00:00:00Z');
+  const kids = generateDemoChildren(200, 7, today);
+
+  it('is deterministic, valid, and labelled fictional everywhere it could be mistaken for real', () => {
+    expect(generateDemoChildren(200, 7, today)).toEqual(kids);
+    for (const k of kids) {
+      expect(dossierInput.safeParse(k.dossier).success).toBe(true);
+      expect(k.dossier.biography).toContain(DEMO_MARK);
+      expect(k.dossier.currentLocation.address).toContain(DEMO_MARK);
+      if (k.request) {
+        expect(tracingRequestInput.safeParse(k.request).success).toBe(true);
+        expect(k.request.requester.name).toContain(DEMO_MARK);
+      }
+    }
+  });
+
+  it('speaks the three languages: Russian and Latin dossiers, Ukrainian requests', () => {
+    const scripts = new Set(kids.map((k) => k.dossier.names[0]!.script));
+    expect(scripts).toEqual(new Set(['ru-Cyrl', 'Latn']));
+    expect(kids.filter((k) => k.request).every((k) => k.request!.sought.names[0]!.script === 'uk-Cyrl')).toBe(true);
+    expect(kids.some((k) => k.dossier.names.some((n) => n.kind === 'former'))).toBe(true);
+  });
+});
