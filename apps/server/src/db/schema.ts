@@ -1,4 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { MediaTables } from '../modules/media/media.tables.ts';
+import type { TransparencyTables } from '../modules/transparency/transparency.tables.ts';
 
 // Row types mirror the migrations (the migrations are the truth). `db-schema.medium.test.ts`
 // compares them with information_schema so a drift fails the build.
@@ -106,7 +108,7 @@ export interface AuditLogTable {
   details: ColumnType<unknown, string | undefined, never>;
 }
 
-export interface DB {
+export interface DB extends TransparencyTables, MediaTables {
   party: PartyTable;
   app_user: AppUserTable;
   session: SessionTable;

@@ -19,6 +19,7 @@ import { dossierRoutes } from '../modules/dossiers/dossiers.routes.ts';
 import { requestRoutes } from '../modules/requests/requests.routes.ts';
 import { installAuth } from './auth-hook.ts';
 import { installErrorHandler } from './error-handler.ts';
+import { installWebAssets } from './web-assets.ts';
 
 export interface AppDeps {
   db: Kysely<DB>;
@@ -97,5 +98,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes(deps));
   await app.register(dossierRoutes(deps));
   await app.register(requestRoutes(deps));
+  await installWebAssets(app);
   return app;
 }

@@ -1,27 +1,45 @@
 import type { Role } from '@homeward/contracts';
 
+/** Every capability a route can require. A route declares exactly one (or is public). */
 export const permissions = [
+  'party.read',
   'dossier.read',
   'dossier.write',
   'request.read',
   'request.write',
-  'party.read',
+  'match.read',
+  'match.review',
+  'attestation.read',
+  'attestation.sign',
+  'log.read',
+  'key.admin',
+  'media.read',
+  'media.write',
+  'case.read',
+  'case.write',
+  'contact.write',
+  'message.review',
+  'report.read',
+  'exchange.run',
   'user.admin',
+  'token.admin',
   'audit.read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export type Tier = 'identity' | 'sensitive' | 'restricted';
 
-/** What each role may do. Deny by default: a permission not listed here is refused. */
+const read: Permission[] = ['party.read', 'dossier.read', 'request.read', 'match.read', 'attestation.read', 'log.read', 'case.read', 'report.read'];
+
+/** What each role may do. Deny by default: a permission not listed for a role is refused. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   administrator: permissions,
-  caseworker: ['dossier.read', 'dossier.write', 'request.read', 'request.write', 'party.read'],
-  'match-reviewer': ['dossier.read', 'request.read', 'party.read'],
-  verifier: ['dossier.read', 'request.read', 'party.read'],
-  'communications-officer': ['dossier.read', 'request.read', 'party.read'],
-  auditor: ['audit.read', 'party.read', 'dossier.read', 'request.read'],
-  viewer: ['dossier.read', 'party.read'],
+  caseworker: [...read, 'dossier.write', 'request.write', 'media.read', 'media.write', 'case.write', 'contact.write'],
+  'match-reviewer': [...read, 'match.review', 'media.read'],
+  verifier: [...read, 'attestation.sign', 'media.read'],
+  'communications-officer': [...read, 'contact.write', 'message.review', 'media.read'],
+  auditor: ['party.read', 'audit.read', 'log.read', 'report.read', 'dossier.read', 'attestation.read'],
+  viewer: ['party.read', 'dossier.read', 'report.read', 'log.read'],
 };
 
 /** Which field tiers each role may see. Restricted data further stays with its own party. */
