@@ -28,18 +28,18 @@ const feminineRu = (s: string) => (/(ов|ев|ин)$/.test(s) ? s + 'а' : s);
  * ICRC-style record, sometimes a changed surname), and for most of them a family's request in
  * Ukrainian. Clearly labelled as fictional in every biography and source id.
  */
-export function generateDemoChildren(count: number, seed = 2025, today = new Date()): DemoChild[] {
+export function generateDemoChildren(count: number, seed = 2025): DemoChild[] {
   const rnd = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const out: DemoChild[] = [];
-  const year = today.getUTCFullYear();
   for (let i = 0; i < count; i++) {
     const female = rnd() < 0.5;
     const [givenUk, givenRu, givenLat] = pick(female ? girls : boys);
     const [famUk, famRu, famLat] = pick(surnames);
     const [patUkM, patUkF, patRuM, patRuF] = pick(patronymics);
     const [placeUk, placeRu, placeLat] = pick(places);
-    const born = `${year - 4 - Math.floor(rnd() * 14)}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
+    // Born 2005–2020, displaced 2022–2023: always after birth, and some are 18 or older by now.
+    const born = `${2005 + Math.floor(rnd() * 16)}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
     const latin = rnd() < 0.15;
     const adopted = rnd() < 0.12;
     const newSurname = pick(['Смирнов', 'Иванов', 'Кузнецов', 'Попов', 'Соколов']);

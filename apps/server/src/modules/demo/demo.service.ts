@@ -38,7 +38,7 @@ export async function seedDemo(db: Kysely<DB>, clock: Clock, count = 300, opts: 
   for (const p of demoParties) if (!(await findPartyByCode(db, p.code))) await createParty(db, actor, p);
   const holder = (await findPartyByCode(db, 'RU-DEMO'))!;
   const home = (await findPartyByCode(db, 'UA-DEMO'))!;
-  const children = generateDemoChildren(count, 2025, clock.now());
+  const children = generateDemoChildren(count, 2025);
   let requests = 0;
   for (let i = 0; i < children.length; i += 500) {
     const slice = children.slice(i, i + 500);
