@@ -43,7 +43,7 @@ export async function buildServer(rt: Runtime): Promise<FastifyInstance> {
     db: rt.database.db,
     database: rt.database,
     clock: rt.clock,
-    secret: deriveSecret(rt.config.secrets.masterKey, 'csrf'),
+    secret: deriveSecret(rt.config.secrets.masterKey, 'server'),
     logLevel: rt.config.logLevel,
   });
 }

@@ -7,7 +7,11 @@ import { buildApp } from '../src/http/app.ts';
 import { systemActor } from '../src/modules/auth/actor.ts';
 import { createParty } from '../src/modules/parties/parties.service.ts';
 import { createUser } from '../src/modules/users/users.service.ts';
+import { base32Decode, hotp, timeStep } from '../src/modules/auth/totp.ts';
 import { createTestDatabase } from './test-db.ts';
+
+/** TOTP secrets of the users the helper enrolled, by e-mail, for tests of the second factor. */
+export const totpSecrets = new Map<string, string>();
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
@@ -25,6 +29,7 @@ export interface TestApp {
 export interface Client {
   userId: string;
   partyId: string;
+  email: string;
   cookie: string;
   csrf: string;
   request(opts: InjectOptions): Promise<InjectResponse>;
@@ -55,10 +60,20 @@ export async function createTestApp(now = '2026-06-01T10:00:00Z'): Promise<TestA
       if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
       const cookie = `hw_session=${res.cookies.find((c) => c.name === 'hw_session')!.value}`;
       const csrf = res.json().csrfToken as string;
+      if (res.json().twoFactor === 'enrolment-required') {
+        // Officials must set up 2FA before anything else: do it as a user would.
+        const headers = { cookie, 'x-csrf-token': csrf };
+        const { secret } = (await app.inject({ method: 'POST', url: '/api/v1/auth/2fa/enrol', headers })).json() as { secret: string };
+        const code = hotp(base32Decode(secret), timeStep(clock.now()));
+        const confirmed = await app.inject({ method: 'POST', url: '/api/v1/auth/2fa/confirm', headers, payload: { code } });
+        if (confirmed.statusCode !== 200) throw new Error(`2FA enrolment failed: ${confirmed.body}`);
+        totpSecrets.set(email, secret);
+      }
       const request = (opts: InjectOptions): Promise<InjectResponse> =>
         app.inject({ ...opts, headers: { cookie, 'x-csrf-token': csrf, ...(opts.headers ?? {}) } });
       return {
         userId: u.id,
+        email,
         partyId: p.id,
         cookie,
         csrf,

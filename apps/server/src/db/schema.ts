@@ -13,6 +13,7 @@ export interface PartyTable {
   code: string;
   name: string;
   kind: string;
+  require_two_factor: Generated<boolean>;
   created_at: Generated<Date>;
 }
 
@@ -26,6 +27,10 @@ export interface AppUserTable {
   status: Generated<string>;
   failed_logins: Generated<number>;
   locked_until: Date | null;
+  totp_secret: string | null;
+  totp_pending_secret: string | null;
+  totp_enabled_at: Date | null;
+  totp_last_step: number | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -37,6 +42,26 @@ export interface SessionTable {
   last_seen_at: Timestamp;
   expires_at: Timestamp;
   revoked_at: Timestamp | null;
+  two_factor_done: Generated<boolean>;
+}
+
+export interface RecoveryCodeTable {
+  id: Generated<number>;
+  user_id: string;
+  code_hash: string;
+  used_at: Timestamp | null;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  user_id: string;
+  name: string;
+  secret_hash: string;
+  permissions: string[];
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  last_used_at: Timestamp | null;
 }
 
 export interface DossierTable {
@@ -112,6 +137,8 @@ export interface DB extends TransparencyTables, MediaTables {
   party: PartyTable;
   app_user: AppUserTable;
   session: SessionTable;
+  recovery_code: RecoveryCodeTable;
+  api_token: ApiTokenTable;
   dossier: DossierTable;
   source_record: SourceRecordTable;
   tracing_request: TracingRequestTable;

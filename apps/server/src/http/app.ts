@@ -14,7 +14,9 @@ import { z } from 'zod';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
+import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { tokenRoutes } from '../modules/auth/tokens.routes.ts';
 import { dossierRoutes } from '../modules/dossiers/dossiers.routes.ts';
 import { requestRoutes } from '../modules/requests/requests.routes.ts';
 import { installAuth } from './auth-hook.ts';
@@ -96,6 +98,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(authRoutes(deps));
+  await app.register(tokenRoutes(deps));
+  await app.register(auditRoutes(deps));
   await app.register(dossierRoutes(deps));
   await app.register(requestRoutes(deps));
   await installWebAssets(app);

@@ -2,7 +2,7 @@ import type { Executor } from '../audit/audit.repository.ts';
 
 export async function insertSession(
   db: Executor,
-  s: { id: string; user_id: string; created_at: Date; last_seen_at: Date; expires_at: Date },
+  s: { id: string; user_id: string; created_at: Date; last_seen_at: Date; expires_at: Date; two_factor_done: boolean },
 ) {
   await db.insertInto('session').values(s).execute();
 }
@@ -25,6 +25,9 @@ export async function findLiveSession(db: Executor, id: string, now: Date) {
       'party.code as partyCode',
       'party.name as partyName',
       'party.kind as partyKind',
+      'party.require_two_factor as partyRequiresTwoFactor',
+      'session.two_factor_done as twoFactorDone',
+      'app_user.totp_enabled_at as totpEnabledAt',
     ])
     .where('session.id', '=', id)
     .where('session.revoked_at', 'is', null)
