@@ -20,7 +20,7 @@ import { tokenRoutes } from '../modules/auth/tokens.routes.ts';
 import { dossierRoutes } from '../modules/dossiers/dossiers.routes.ts';
 import { requestRoutes } from '../modules/requests/requests.routes.ts';
 import { installAuth } from './auth-hook.ts';
-import { installErrorHandler } from './error-handler.ts';
+import { installErrorHandler, installNotFound } from './error-handler.ts';
 import { installWebAssets } from './web-assets.ts';
 
 export interface AppDeps {
@@ -102,6 +102,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes(deps));
   await app.register(dossierRoutes(deps));
   await app.register(requestRoutes(deps));
-  await installWebAssets(app);
+  installNotFound(app, await installWebAssets(app));
   return app;
 }

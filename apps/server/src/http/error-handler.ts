@@ -59,6 +59,12 @@ export function installErrorHandler(app: FastifyInstance) {
       .status(500)
       .send({ code: 'INTERNAL', message: `Something went wrong on our side. Reference: ${request.id}.` });
   });
+}
 
-  app.setNotFoundHandler((_request, reply) => reply.status(404).send({ code: 'NOT_FOUND', message: 'Not found.' }));
+/** Unknown routes: the coded 404, or the web application's index.html for page URLs. */
+export function installNotFound(app: FastifyInstance, spaFallback: boolean) {
+  app.setNotFoundHandler((request, reply) => {
+    if (spaFallback && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply.status(404).send({ code: 'NOT_FOUND', message: 'Not found.' });
+  });
 }

@@ -7,8 +7,8 @@ import { resolve } from 'node:path';
 export const webDistDir = resolve(import.meta.dirname, '../../../web/dist');
 
 /**
- * Serves the web application at `/` with a single-page fallback: any non-API GET that is not a
- * file gets index.html. API paths never fall through to it.
+ * Serves the web application at `/`; the not-found handler (error-handler.ts) gives page URLs
+ * index.html. API paths never fall through to it.
  */
 export async function installWebAssets(app: FastifyInstance, dir = webDistDir) {
   if (!existsSync(resolve(dir, 'index.html'))) return false;
@@ -16,10 +16,6 @@ export async function installWebAssets(app: FastifyInstance, dir = webDistDir) {
   app.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/assets/')) reply.header('cache-control', 'public, max-age=31536000, immutable');
     else if (!request.url.startsWith('/api/')) reply.header('cache-control', 'no-cache');
-  });
-  app.setNotFoundHandler((request, reply) => {
-    if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
-    return reply.status(404).send({ code: 'NOT_FOUND', message: 'Not found.' });
   });
   return true;
 }

@@ -14,8 +14,11 @@ const loginAs = (email: string, password: string) =>
 describe('routes', () => {
   it('every /api route declares a permission or is marked public', () => {
     // buildApp would have thrown on registration otherwise; this guards the guard.
-    const routes = t.app.printRoutes({ commonPrefix: false });
-    expect(routes).toContain('/api/v1/dossiers');
+    const table = t.app.routeTable;
+    expect(table.length).toBeGreaterThan(15);
+    expect(table.find((r) => r.method === 'POST' && r.url === '/api/v1/dossiers')?.permission).toBe('dossier.write');
+    for (const r of table) expect(r.public || !!r.permission, `${r.method} ${r.url}`).toBe(true);
+    expect(table.filter((r) => r.public).map((r) => r.url).sort()).toEqual(['/api/health', '/api/openapi.json', '/api/v1/auth/login']);
     expect(() =>
       t.app.get('/api/v1/unguarded', async () => 'x'),
     ).toThrow(/declares no permission/);
