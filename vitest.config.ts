@@ -26,8 +26,28 @@ export default defineConfig({
         test: {
           name: 'small',
           include: ['apps/**/*.test.ts', 'packages/**/*.test.ts'],
-          exclude: [...ignored, ...dbTests, '**/*.process.test.ts'],
+          exclude: [...ignored, ...dbTests, '**/*.process.test.ts', 'apps/web/**'],
           testTimeout: 30_000,
+        },
+      },
+      {
+        // The web application's pure logic (API client, error wording, translations), in node.
+        test: {
+          name: 'web',
+          include: ['apps/web/test/**/*.test.ts'],
+          exclude: [...ignored, '**/*.browser.test.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        // The web application in Chromium (playwright-core) against a real server; skips, saying so, without /usr/bin/chromium.
+        test: {
+          name: 'browser',
+          include: ['apps/web/test/**/*.browser.test.ts'],
+          exclude: ignored,
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
         },
       },
       {

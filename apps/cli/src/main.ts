@@ -1,8 +1,12 @@
 import { Command, CommanderError } from 'commander';
 import { AppError } from '@homeward/server';
 import { registerDataCommands } from './commands/data.ts';
+import { registerMatchCommands } from './commands/match.ts';
+import { registerLogCommands } from './commands/log.ts';
+import { registerMediaCommands } from './commands/media.ts';
 import { registerServeCommands } from './commands/serve.ts';
 import { registerUserCommands } from './commands/users.ts';
+import { registerWitnessCommands } from './commands/witness.ts';
 
 const program = new Command('homeward')
   .description('Homeward: tracing children separated from their families by war, and bringing them home.')
@@ -12,6 +16,10 @@ const program = new Command('homeward')
 registerServeCommands(program);
 registerUserCommands(program);
 registerDataCommands(program);
+registerMatchCommands(program);
+registerLogCommands(program);
+registerWitnessCommands(program);
+registerMediaCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { base32Decode, hotp, timeStep } from '../../server/src/modules/auth/totp.ts';
 
 // Real processes on a real embedded data folder: what an operator does, including kill -9.
 const bin = resolve(import.meta.dirname, '../../../node_modules/.bin/homeward');
@@ -11,6 +12,9 @@ const env = { ...process.env, HOMEWARD_DATA_DIR: dataDir, PORT: '0', HOMEWARD_LO
 delete (env as Record<string, string | undefined>).DATABASE_URL;
 const password = 'a long and unguessable passphrase';
 const children: ChildProcess[] = [];
+let totpSecret = '';
+// Each login uses a later TOTP step (a code is accepted once); ±1 step of drift is allowed.
+let step = -1;
 afterAll(() => children.forEach((c) => c.kill('SIGKILL')));
 
 const cli = (args: string[], extra: Record<string, string> = {}) =>
@@ -34,7 +38,7 @@ async function session(url: string) {
   const res = await fetch(`${url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'op@test.invalid', password }),
+    body: JSON.stringify({ email: 'op@test.invalid', password, totp: hotp(base32Decode(totpSecret), timeStep(new Date()) + step++) }),
   });
   expect(res.status).toBe(200);
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
@@ -52,6 +56,8 @@ describe('homeward CLI on an embedded data folder', () => {
     expect(weak.stderr).toContain('password: must be at least 12 characters long');
     const ok = cli(['user', 'create', '--email', 'op@test.invalid', '--party', 'UA-T', '--role', 'caseworker,auditor'], { HOMEWARD_PASSWORD: password });
     expect(ok.stdout).toContain('with roles caseworker, auditor');
+    expect(ok.stdout).toMatch(/recovery codes: (\w{5}-\w{5} ){9}\w{5}-\w{5}/);
+    totpSecret = /authenticator secret: (\w+)/.exec(ok.stdout)![1]!;
   });
 
   it('imports with a report of rejected lines and exit code 3', () => {

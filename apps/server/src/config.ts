@@ -20,6 +20,22 @@ const envSchema = z.object({
   HOMEWARD_MASTER_KEY: base64Key.optional(),
   HOMEWARD_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HOMEWARD_PUBLIC_URL: z.string().url().optional(),
+  // Photos and documents (modules/media): the blob folder, extra media master keys ("id:base64", the
+  // first one wraps new files; the rest still open old ones until `homeward media rotate-keys`), size cap,
+  // and an S3-compatible store instead of the folder when HOMEWARD_S3_ENDPOINT is set.
+  HOMEWARD_BLOB_DIR: z.string().min(1).optional(),
+  HOMEWARD_MEDIA_KEYS: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}:[A-Za-z0-9+/=]+(,[A-Za-z0-9_-]{1,64}:[A-Za-z0-9+/=]+)*$/, 'must be id:base64[,id:base64…]')
+    .refine((s) => s.split(',').every((k) => Buffer.from(k.slice(k.indexOf(':') + 1), 'base64').length === 32), 'each key must be 32 bytes, base64-encoded')
+    .optional(),
+  HOMEWARD_MEDIA_MAX_MB: z.coerce.number().int().min(1).max(512).default(25),
+  HOMEWARD_S3_ENDPOINT: z.string().url().optional(),
+  HOMEWARD_S3_REGION: z.string().min(1).default('us-east-1'),
+  HOMEWARD_S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a valid bucket name').optional(),
+  HOMEWARD_S3_PREFIX: z.string().regex(/^[A-Za-z0-9/_-]*$/, 'letters, digits, / _ - only').default(''),
+  HOMEWARD_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  HOMEWARD_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -31,6 +47,16 @@ export interface Config {
   logLevel: string;
   publicUrl: string | undefined;
   secrets: { masterKey: Buffer };
+  media: MediaConfig;
+}
+
+export interface MediaConfig {
+  /** Where the local blob store keeps encrypted files (default `<dataDir>/blobs`). */
+  blobDir: string;
+  /** Extra master key specs (`id:base64`), newest first; the key derived from the master key is always known too. */
+  keys: string[];
+  maxBytes: number;
+  s3: { endpoint: string; region: string; bucket: string; prefix: string; accessKeyId: string; secretAccessKey: string } | undefined;
 }
 
 interface SecretsFile {
@@ -48,6 +74,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new AppError('CONFIG_INVALID', `Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const s3Missing = e.HOMEWARD_S3_ENDPOINT
+    ? (['HOMEWARD_S3_BUCKET', 'HOMEWARD_S3_ACCESS_KEY_ID', 'HOMEWARD_S3_SECRET_ACCESS_KEY'] as const).filter((k) => !e[k])
+    : [];
+  if (s3Missing.length) {
+    throw new AppError('CONFIG_INVALID', `Invalid configuration:\n${s3Missing.map((k) => `  ${k}: required with HOMEWARD_S3_ENDPOINT`).join('\n')}`);
+  }
   const dataDir = resolve(e.HOMEWARD_DATA_DIR);
   let masterKey = e.HOMEWARD_MASTER_KEY;
   if (!masterKey) {
@@ -68,6 +100,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.HOMEWARD_LOG_LEVEL,
     publicUrl: e.HOMEWARD_PUBLIC_URL,
     secrets: { masterKey: Buffer.from(masterKey, 'base64') },
+    media: {
+      blobDir: resolve(e.HOMEWARD_BLOB_DIR ?? join(dataDir, 'blobs')),
+      keys: e.HOMEWARD_MEDIA_KEYS ? e.HOMEWARD_MEDIA_KEYS.split(',') : [],
+      maxBytes: e.HOMEWARD_MEDIA_MAX_MB * 1_000_000,
+      s3: e.HOMEWARD_S3_ENDPOINT
+        ? {
+            endpoint: e.HOMEWARD_S3_ENDPOINT,
+            region: e.HOMEWARD_S3_REGION,
+            bucket: e.HOMEWARD_S3_BUCKET!,
+            prefix: e.HOMEWARD_S3_PREFIX,
+            accessKeyId: e.HOMEWARD_S3_ACCESS_KEY_ID!,
+            secretAccessKey: e.HOMEWARD_S3_SECRET_ACCESS_KEY!,
+          }
+        : undefined,
+    },
   };
 }
 

@@ -3,3 +3,4 @@ export * from './person.ts';
 export * from './dossiers.ts';
 export * from './requests.ts';
 export * from './auth.ts';
+export * from './transparency.ts';

@@ -96,6 +96,8 @@ const PERSONAL_KEYS = new Set(
 );
 const EMAIL = /[^\s@]+@[^\s@]+\.[a-z]{2,}/i;
 const PHONE = /^\+?[\d\s().-]{9,}$/;
+// An opaque id, even one whose hex digits happen to be all decimal, is not a phone number.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_STRING = 200;
 
 /**
@@ -117,7 +119,8 @@ export function assertNonPersonal(value: unknown, path = '$'): void {
   if (typeof value === 'string') {
     if (value.length > MAX_STRING) refuse('long free text is not allowed in the log');
     if (EMAIL.test(value)) refuse('looks like an e-mail address');
-    if (PHONE.test(value) && !/^\d+$/.test(value)) refuse('looks like a phone number or a date');
+    if (PHONE.test(value) && !/^\d+$/.test(value) && !UUID.test(value))
+      refuse('looks like a phone number or a date');
     return;
   }
   if (Array.isArray(value)) {

@@ -1,10 +1,14 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m0001 from './migrations/0001-foundation.ts';
+import * as m0002 from './migrations/0002-transparency.ts';
+import * as m0003 from './migrations/0003-media.ts';
 import * as m0004 from './migrations/0004-auth.ts';
 
 // Static list (not a folder scan) so the same migrations run from source, bundles and tests.
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-transparency': m0002,
+  '0003-media': m0003,
   '0004-auth': m0004,
 };
 

@@ -19,6 +19,8 @@ import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { tokenRoutes } from '../modules/auth/tokens.routes.ts';
 import { dossierRoutes } from '../modules/dossiers/dossiers.routes.ts';
 import { requestRoutes } from '../modules/requests/requests.routes.ts';
+import { mediaRoutes } from '../modules/media/media.routes.ts';
+import { transparencyRoutes } from '../modules/transparency/transparency.routes.ts';
 import { installAuth } from './auth-hook.ts';
 import { installErrorHandler, installNotFound } from './error-handler.ts';
 import { installWebAssets } from './web-assets.ts';
@@ -102,6 +104,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes(deps));
   await app.register(dossierRoutes(deps));
   await app.register(requestRoutes(deps));
+  await app.register(mediaRoutes(deps));
+  await app.register(transparencyRoutes(deps));
   installNotFound(app, await installWebAssets(app));
   return app;
 }

@@ -70,7 +70,8 @@ export function installAuth(app: FastifyInstance, deps: { db: Kysely<DB>; clock:
   });
   app.addHook('onRequest', async (request: FastifyRequest) => {
     const cfg = request.routeOptions.config;
-    if (cfg.public) return;
+    // The web application's files and page URLs are public; the API is deny-by-default.
+    if (cfg.public || !request.url.startsWith('/api/')) return;
     const bearer = request.headers.authorization;
     let session: AuthenticatedSession | undefined;
     if (bearer?.startsWith('Bearer ')) {

@@ -95,3 +95,18 @@ export async function resetTwoFactor(db: Kysely<DB>, clock: Clock, actor: Actor,
     await recordAudit(trx, actor, { action: 'auth.2fa-reset', recordType: 'user', recordId: userId });
   });
 }
+
+/**
+ * Enrols a user directly (the operator's `homeward user create`): the secret and the recovery
+ * codes are returned once, to be handed to the user over a trusted channel.
+ */
+export async function enrolDirectly(db: Kysely<DB>, clock: Clock, secret: Buffer, actor: Actor, userId: string, email: string) {
+  const totp = newTotpSecret();
+  const codes = Array.from({ length: 10 }, () => randomBytes(5).toString('hex').replace(/(.{5})/, '$1-'));
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('app_user').set({ totp_secret: seal(subKey(secret, 'seal-totp'), totp, aad(userId)), totp_enabled_at: clock.now(), totp_last_step: null }).where('id', '=', userId).execute();
+    await trx.insertInto('recovery_code').values(codes.map((c) => ({ user_id: userId, code_hash: hashCode(c) }))).execute();
+    await recordAudit(trx, actor, { action: 'auth.2fa-enabled', recordType: 'user', recordId: userId, details: { by: 'operator' } });
+  });
+  return { secret: totp, otpauthUri: otpauthUri(totp, email), recoveryCodes: codes };
+}

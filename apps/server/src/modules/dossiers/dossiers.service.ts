@@ -7,6 +7,7 @@ import { decodeCursor, toPage } from '../../lib/cursor.ts';
 import { dropNulls } from '../../lib/drop-nulls.ts';
 import { recordAudit, type Executor } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
+import { logStatusTransition, publishCheckpoint } from '../transparency/log.service.ts';
 import { identityDateIssues, isoDay } from '../names/date-rules.ts';
 import { nameSkeleton } from '../names/search-key.ts';
 import { findSourcesOf, findSourcesOfMany, findSubjectsBySourceIds, upsertSourceRecords } from '../sources/source-records.repository.ts';
@@ -17,6 +18,8 @@ import { findDossier, findDossiers, insertDossiers, updateDossier } from './doss
 export interface DossierDeps {
   db: Kysely<DB>;
   clock: Clock;
+  /** Server secret: present when the transparency log is in use (status changes are logged). */
+  secret?: Buffer;
 }
 
 export interface SaveResult {
@@ -99,6 +102,7 @@ export async function getDossier(deps: DossierDeps, actor: Actor, id: string, op
 export async function patchDossier(deps: DossierDeps, actor: Actor, id: string, patch: DossierPatch) {
   const issues = identityDateIssues(patch, isoDay(deps.clock.now()));
   if (issues.length) throw validationFailed(issues);
+  let logged = false;
   await deps.db.transaction().execute(async (trx) => {
     const row = await findDossier(trx, id);
     if (!row || !canWriteDossier(actor, row)) throw notFound();
@@ -111,8 +115,13 @@ export async function patchDossier(deps: DossierDeps, actor: Actor, id: string, 
         details: { currentVersion: row.version },
       });
     }
+    if (status && status !== row.status) {
+      await logStatusTransition(trx, { subjectType: 'dossier', subjectId: id, from: row.status, to: status, partyId: row.party_id }, deps.clock.now());
+      logged = true;
+    }
     await recordAudit(trx, actor, { action: 'dossier.update', recordType: 'dossier', recordId: id, fields: touchedFields(patch) });
   });
+  if (logged && deps.secret) await publishCheckpoint({ db: deps.db, clock: deps.clock, secret: deps.secret });
   return getDossier(deps, actor, id, { audit: false });
 }
 

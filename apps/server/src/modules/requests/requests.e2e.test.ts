@@ -67,4 +67,14 @@ describe('tracing requests API', () => {
     const found = (await home.post('/api/v1/requests/search', { name: 'Hnatiuk' })).json();
     expect(found.items.map((i: { id: string }) => i.id)).toEqual([r.id]);
   });
+
+  it('enters a status change in the transparency log, with ids and status codes only', async () => {
+    const r = (await home.post('/api/v1/requests', request())).json();
+    expect((await home.patch(`/api/v1/requests/${r.id}`, { version: 1, status: 'closed' })).statusCode).toBe(200);
+    const entries = await t.database.db.selectFrom('log_entry' as never).selectAll().execute();
+    const text = JSON.stringify(entries);
+    expect(text).toContain(`tracing-request/${r.id}`);
+    expect(text).toContain('"to":"closed"');
+    expect(text).not.toContain('Коваленко');
+  });
 });

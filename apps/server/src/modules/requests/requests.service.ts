@@ -12,6 +12,7 @@ import { decodeCursor, toPage } from '../../lib/cursor.ts';
 import { dropNulls } from '../../lib/drop-nulls.ts';
 import { recordAudit, type Executor } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
+import { logStatusTransition, publishCheckpoint } from '../transparency/log.service.ts';
 import { hasTier } from '../auth/permissions.ts';
 import { touchedFields } from '../dossiers/dossiers.columns.ts';
 import type { SaveResult } from '../dossiers/dossiers.service.ts';
@@ -25,6 +26,8 @@ import { findRequest, findRequests, insertRequests, updateRequest } from './requ
 export interface RequestDeps {
   db: Kysely<DB>;
   clock: Clock;
+  /** Server secret: present when the transparency log is in use (status changes are logged). */
+  secret?: Buffer;
 }
 
 function requestColumns(input: TracingRequestInput, today: string) {
@@ -110,6 +113,7 @@ export async function patchRequest(deps: RequestDeps, actor: Actor, id: string, 
   const today = isoDay(deps.clock.now());
   const issues = requestIssues(patch, today);
   if (issues.length) throw validationFailed(issues);
+  let logged = false;
   await deps.db.transaction().execute(async (trx) => {
     const row = await findRequest(trx, id);
     if (!row || !canSeeRequest(actor, row)) throw notFound();
@@ -122,8 +126,13 @@ export async function patchRequest(deps: RequestDeps, actor: Actor, id: string, 
         details: { currentVersion: row.version },
       });
     }
+    if (status && status !== row.status) {
+      await logStatusTransition(trx, { subjectType: 'tracing-request', subjectId: id, from: row.status, to: status, partyId: row.party_id }, deps.clock.now());
+      logged = true;
+    }
     await recordAudit(trx, actor, { action: 'request.update', recordType: 'tracing_request', recordId: id, fields: touchedFields(patch) });
   });
+  if (logged && deps.secret) await publishCheckpoint({ db: deps.db, clock: deps.clock, secret: deps.secret });
   return getRequest(deps, actor, id, { audit: false });
 }
 

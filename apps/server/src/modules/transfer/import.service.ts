@@ -2,12 +2,15 @@ import { dossierInput, tracingRequestInput } from '@homeward/contracts';
 import { parse as parseCsv } from 'csv-parse';
 import type { Kysely } from 'kysely';
 import { createReadStream } from 'node:fs';
+import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Clock } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
 import { fromZodIssues, type ErrorIssue } from '../../errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import { saveDossierBatch } from '../dossiers/dossiers.service.ts';
+import { attachReferencedFiles, mediaReferencesFromCsv, parseMediaReferences, type MediaReference } from '../media/media.import.ts';
+import { mediaStorageFromEnvironment, type MediaStorage } from '../media/media.storage.ts';
 import { identityDateIssues, isoDay } from '../names/date-rules.ts';
 import { requestIssues, saveRequestBatch } from '../requests/requests.service.ts';
 import { dossierFromCsv, requestFromCsv } from './csv-mapping.ts';
@@ -17,7 +20,8 @@ export type FileFormat = 'jsonl' | 'csv';
 
 export interface ImportRejection {
   line: number;
-  code: 'INVALID_JSON' | 'VALIDATION_FAILED' | 'DUPLICATE_IN_FILE';
+  /** FILE_REJECTED: the row was saved, but a file it refers to was missing or refused (see issues). */
+  code: 'INVALID_JSON' | 'VALIDATION_FAILED' | 'DUPLICATE_IN_FILE' | 'FILE_REJECTED';
   issues: ErrorIssue[];
 }
 
@@ -26,6 +30,8 @@ export interface ImportSummary {
   created: number;
   updated: number;
   rejected: ImportRejection[];
+  /** Photos and documents newly attached from files the rows refer to (`media`, or CSV `photos`/`documents`). */
+  files: number;
 }
 
 export interface ImportOptions {
@@ -36,6 +42,8 @@ export interface ImportOptions {
   batchSize?: number;
   /** Called after each committed batch (progress, and the test hook for interruption). */
   onBatch?: (done: { read: number; created: number; updated: number }) => void | Promise<void>;
+  /** Where referenced files go; by default the configured media storage (resolved only if a row refers to files). */
+  media?: MediaStorage;
 }
 
 /** Each line (JSONL) or row (CSV) as `{line, value}` with its 1-based line number in the file. */
@@ -71,8 +79,9 @@ export async function importFile(db: Kysely<DB>, clock: Clock, path: string, opt
   const fromCsv = opts.kind === 'dossiers' ? dossierFromCsv : requestFromCsv;
   const batchSize = opts.batchSize ?? 1000;
   const today = isoDay(clock.now());
-  const summary: ImportSummary = { read: 0, created: 0, updated: 0, rejected: [] };
-  let batch: Array<{ line: number; value: never }> = [];
+  const summary: ImportSummary = { read: 0, created: 0, updated: 0, rejected: [], files: 0 };
+  let batch: Array<{ line: number; value: never; refs: MediaReference[] }> = [];
+  let media: MediaStorage | undefined = opts.media;
   const inBatch = new Set<string>();
 
   const flush = async () => {
@@ -87,6 +96,15 @@ export async function importFile(db: Kysely<DB>, clock: Clock, path: string, opt
       if (s.created) summary.created++;
       else summary.updated++;
     }
+    // Files after the rows commit: a re-run attaches what an interruption missed (attaching is idempotent).
+    for (const [k, entry] of batch.entries()) {
+      if (entry.refs.length === 0) continue;
+      media ??= mediaStorageFromEnvironment();
+      const subject = { type: opts.kind === 'dossiers' ? ('dossier' as const) : ('tracing_request' as const), id: saved[k]!.id };
+      const r = await attachReferencedFiles({ db, clock, storage: media }, opts.actor, subject, dirname(path), entry.refs);
+      summary.files += r.attached;
+      if (r.issues.length) summary.rejected.push({ line: entry.line, code: 'FILE_REJECTED', issues: r.issues });
+    }
     batch = [];
     inBatch.clear();
     await opts.onBatch?.({ read: summary.read, created: summary.created, updated: summary.updated });
@@ -99,6 +117,7 @@ export async function importFile(db: Kysely<DB>, clock: Clock, path: string, opt
       continue;
     }
     const parsed = schema.safeParse(opts.format === 'csv' ? fromCsv(row.value as Record<string, string>) : row.value);
+    const refs = parseMediaReferences(opts.format === 'csv' ? mediaReferencesFromCsv(row.value as Record<string, string>) : (row.value as { media?: unknown } | null)?.media);
     if (!parsed.success) {
       summary.rejected.push({ line: row.line, code: 'VALIDATION_FAILED', issues: fromZodIssues(parsed.error.issues) });
       continue;
@@ -107,6 +126,7 @@ export async function importFile(db: Kysely<DB>, clock: Clock, path: string, opt
     const issues = [
       ...(value.sourceId ? [] : [{ path: 'sourceId', message: 'is required for imports (it makes them idempotent)' }]),
       ...(opts.kind === 'dossiers' ? identityDateIssues(value as never, today) : requestIssues(value as never, today)),
+      ...refs.issues,
     ];
     if (issues.length) {
       summary.rejected.push({ line: row.line, code: 'VALIDATION_FAILED', issues });
@@ -115,7 +135,7 @@ export async function importFile(db: Kysely<DB>, clock: Clock, path: string, opt
     // The same source id twice in one batch would be two inserts: save what we have first.
     if (inBatch.has(value.sourceId!)) await flush();
     inBatch.add(value.sourceId!);
-    batch.push({ line: row.line, value: value as never });
+    batch.push({ line: row.line, value: value as never, refs: refs.refs });
     if (batch.length >= batchSize) await flush();
   }
   await flush();

@@ -1,0 +1,90 @@
+import type { Actor } from '../auth/actor.ts';
+import { hasPermission, hasTier } from '../auth/permissions.ts';
+import type { Executor } from '../audit/audit.repository.ts';
+import { canWriteDossier } from '../dossiers/dossiers.policy.ts';
+import { findDossier } from '../dossiers/dossiers.repository.ts';
+import { canSeeRequest } from '../requests/requests.policy.ts';
+import { findRequest } from '../requests/requests.repository.ts';
+import type { SubjectRef } from './media.repository.ts';
+import type { MediaBlobRow, MediaFileRow } from './media.tables.ts';
+
+/** A subject's row, as far as media rules need it. */
+export interface SubjectRow {
+  party_id: string;
+}
+
+/**
+ * Media follow their subject: whoever may see the dossier or request may see its photos, and whoever
+ * may change it may add and arrange them. Photos are identity tier. A new subject type (cases) adds one
+ * entry here and one value to the `subject_type` check.
+ */
+const subjectRules: Record<SubjectRef['type'], { find: (db: Executor, id: string) => Promise<SubjectRow | undefined>; canSee: (a: Actor, r: SubjectRow) => boolean; canWrite: (a: Actor, r: SubjectRow) => boolean }> = {
+  // Dossiers are shared with every party that may read dossiers (dossiers.service getDossier).
+  dossier: {
+    find: findDossier,
+    canSee: (actor) => hasPermission(actor.roles, 'dossier.read'),
+    canWrite: (actor, row) => hasPermission(actor.roles, 'dossier.write') && canWriteDossier(actor, row),
+  },
+  // A family's request, and what the family sent with it, stays with the party that filed it.
+  tracing_request: {
+    find: findRequest,
+    canSee: (actor, row) => hasPermission(actor.roles, 'request.read') && canSeeRequest(actor, row),
+    canWrite: (actor, row) => hasPermission(actor.roles, 'request.write') && canSeeRequest(actor, row),
+  },
+};
+
+/** The subject if the actor may see its media; undefined answers like a missing record (404). */
+export async function findVisibleSubject(db: Executor, actor: Actor, subject: SubjectRef): Promise<SubjectRow | undefined> {
+  if (actor.kind !== 'system' && !hasTier(actor.roles, 'identity')) return undefined;
+  const rules = subjectRules[subject.type];
+  const row = await rules.find(db, subject.id);
+  return row && (actor.kind === 'system' || rules.canSee(actor, row)) ? row : undefined;
+}
+
+/** The subject if the actor may add or arrange its media. */
+export async function findWritableSubject(db: Executor, actor: Actor, subject: SubjectRef): Promise<SubjectRow | undefined> {
+  const row = await findVisibleSubject(db, actor, subject);
+  return row && (actor.kind === 'system' || subjectRules[subject.type].canWrite(actor, row)) ? row : undefined;
+}
+
+export interface PresentedMedia {
+  id: string;
+  subjectType: SubjectRef['type'];
+  subjectId: string;
+  kind: MediaFileRow['kind'];
+  contentHash: string;
+  takenOn: string | null;
+  capturedAt: string | null;
+  suppliedBy: MediaFileRow['supplied_by'];
+  partyId: string;
+  uploadedBy: string | null;
+  position: number | null;
+  isPrimary: boolean;
+  createdAt: string;
+  variants: Array<{ name: MediaBlobRow['variant']; mime: string; width: number | null; height: number | null; size: number }>;
+}
+
+const variantOrder = ['original', 'medium', 'thumbnail'];
+
+/** Metadata only: the bytes are served by the content route, one audited view at a time. */
+export function presentMedia(row: MediaFileRow, blobs: readonly MediaBlobRow[]): PresentedMedia {
+  return {
+    id: row.id,
+    subjectType: row.subject_type,
+    subjectId: row.subject_id,
+    kind: row.kind,
+    contentHash: row.content_hash,
+    takenOn: row.taken_on,
+    capturedAt: row.captured_at,
+    suppliedBy: row.supplied_by,
+    partyId: row.party_id,
+    uploadedBy: row.uploaded_by,
+    position: row.position,
+    isPrimary: row.is_primary,
+    createdAt: row.created_at.toISOString(),
+    variants: blobs
+      .filter((b) => b.media_id === row.id)
+      .sort((a, b) => variantOrder.indexOf(a.variant) - variantOrder.indexOf(b.variant))
+      .map((b) => ({ name: b.variant, mime: b.mime, width: b.width, height: b.height, size: b.size })),
+  };
+}

@@ -1,0 +1,50 @@
+import { Alert } from '@mantine/core';
+import { SessionGate } from './auth/session.tsx';
+import { useLang } from './i18n/useLang.ts';
+import { Shell } from './layout/Shell.tsx';
+import { Dashboard } from './pages/Dashboard.tsx';
+import { DossierPage } from './pages/dossiers/DossierPage.tsx';
+import { DossierSearchPage } from './pages/dossiers/DossierSearchPage.tsx';
+import { RequestFormPage } from './pages/requests/RequestFormPage.tsx';
+import { RequestListPage } from './pages/requests/RequestListPage.tsx';
+import { RequestPage } from './pages/requests/RequestPage.tsx';
+import { TwoFactorPage } from './pages/TwoFactorPage.tsx';
+import type { Route } from './route.ts';
+import { useRoute } from './router.tsx';
+
+function Page({ route }: { route: Route }) {
+  const { t } = useLang();
+  switch (route.name) {
+    case 'dashboard':
+      return <Dashboard />;
+    case 'dossiers':
+      return <DossierSearchPage />;
+    case 'dossier':
+      return <DossierPage key={route.id} id={route.id} />;
+    case 'requests':
+      return <RequestListPage />;
+    case 'newRequest':
+      return <RequestFormPage />;
+    case 'request':
+      return <RequestPage key={route.id} id={route.id} />;
+    case 'twoFactor':
+      return <TwoFactorPage />;
+    case 'notFound':
+      return (
+        <Alert color="gray.8" variant="outline">
+          {t('errors.pageNotFound')}
+        </Alert>
+      );
+  }
+}
+
+export function App() {
+  const route = useRoute();
+  return (
+    <SessionGate>
+      <Shell route={route}>
+        <Page route={route} />
+      </Shell>
+    </SessionGate>
+  );
+}

@@ -1,0 +1,180 @@
+/**
+ * The typed client for the Homeward API. Request and response types come from the same Zod
+ * schemas the server validates with (@homeward/contracts), so a contract change breaks the build
+ * here rather than at run time.
+ *
+ * Auth is an httpOnly session cookie; every non-GET request carries the CSRF token the server
+ * handed out at login or on GET /auth/me.
+ */
+import type { z } from 'zod';
+import type {
+  verificationQueue,
+  verificationStatus,
+  DossierSearch,
+  Me,
+  TracingRequestInput,
+  RequestSearch,
+  Dossier,
+  TracingRequest,
+} from '@homeward/contracts';
+
+/** What the API returns for a dossier or request: the record plus the fields withheld from this reader. */
+export type Withheld = { withheld?: string[] };
+export type DossierView = Dossier & Withheld;
+export type TracingRequestView = TracingRequest & Withheld;
+export type Page<T> = { items: T[]; nextCursor: string | null };
+/** 'enrolment-required': the session may do nothing but set up two-factor authentication. */
+export type TwoFactorState = 'done' | 'not-required' | 'enrolment-required';
+export type Session = Me & { csrfToken: string; twoFactor?: TwoFactorState };
+/** The second factor at sign-in: a code from the authenticator app, or a single-use recovery code. */
+export type SecondFactor = { totp: string } | { recoveryCode: string };
+export type ApiIssue = { path: string; message: string };
+export type VerificationStatus = z.infer<typeof verificationStatus>;
+export type VerificationQueue = z.infer<typeof verificationQueue>;
+
+/** An error the API answered with (`{code, message, issues?}`), or a network failure (code NETWORK). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: ApiIssue[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface ApiClientOptions {
+  baseUrl?: string;
+  fetch?: FetchLike;
+  /** Called when any request answers 401, so the app can show the login page. */
+  onUnauthenticated?: () => void;
+}
+
+export class ApiClient {
+  private csrfToken: string | null = null;
+  private readonly baseUrl: string;
+  private readonly fetchImpl: FetchLike;
+  onUnauthenticated: (() => void) | undefined;
+  /** Called when the API refuses because two-factor set-up must come first. */
+  onEnrolmentRequired: (() => void) | undefined;
+
+  constructor(options: ApiClientOptions = {}) {
+    this.baseUrl = options.baseUrl ?? '';
+    this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+    this.onUnauthenticated = options.onUnauthenticated;
+  }
+
+  get hasCsrfToken() {
+    return this.csrfToken !== null;
+  }
+
+  async request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (method !== 'GET' && this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
+    let response: Response;
+    try {
+      response = await this.fetchImpl(`${this.baseUrl}/api/v1${path}`, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (e) {
+      throw new ApiError(0, 'NETWORK', e instanceof Error ? e.message : String(e));
+    }
+    const text = await response.text();
+    let data: unknown = undefined;
+    if (text) {
+      try {
+        data = JSON.parse(text);
+      } catch {
+        data = undefined;
+      }
+    }
+    if (!response.ok) {
+      const err = (data ?? {}) as { code?: unknown; message?: unknown; issues?: unknown };
+      const code =
+        typeof err.code === 'string'
+          ? err.code
+          : response.status >= 500
+            ? 'SERVER_ERROR'
+            : `HTTP_${response.status}`;
+      const issues = Array.isArray(err.issues) ? (err.issues as ApiIssue[]) : [];
+      if (response.status === 401 && !path.startsWith('/auth/login')) this.onUnauthenticated?.();
+      if (code === 'TWO_FACTOR_ENROLMENT_REQUIRED') this.onEnrolmentRequired?.();
+      throw new ApiError(
+        response.status,
+        code,
+        typeof err.message === 'string' ? err.message : response.statusText,
+        issues,
+      );
+    }
+    return data as T;
+  }
+
+  private keepSession(session: Session): Session {
+    this.csrfToken = session.csrfToken;
+    return session;
+  }
+
+  // --- auth ---
+  /** Answers 401 TWO_FACTOR_REQUIRED when the user has two-factor set up and no second factor was given. */
+  async login(email: string, password: string, second?: SecondFactor): Promise<Session> {
+    return this.keepSession(
+      await this.request<Session>('POST', '/auth/login', { email, password, ...second }),
+    );
+  }
+  startTwoFactorEnrolment(): Promise<{ secret: string; otpauthUri: string }> {
+    return this.request('POST', '/auth/2fa/enrol', {});
+  }
+  confirmTwoFactor(code: string): Promise<{ recoveryCodes: string[] }> {
+    return this.request('POST', '/auth/2fa/confirm', { code });
+  }
+  async me(): Promise<Session> {
+    return this.keepSession(await this.request<Session>('GET', '/auth/me'));
+  }
+  async logout(): Promise<void> {
+    try {
+      await this.request('POST', '/auth/logout', {});
+    } finally {
+      this.csrfToken = null;
+    }
+  }
+
+  // --- dossiers ---
+  /** Names go in the POST body, never in a URL: they stay out of logs and browser history. */
+  searchDossiers(query: Partial<DossierSearch>): Promise<Page<DossierView>> {
+    return this.request('POST', '/dossiers/search', query);
+  }
+  getDossier(id: string): Promise<DossierView> {
+    return this.request('GET', `/dossiers/${encodeURIComponent(id)}`);
+  }
+
+  // --- verification ---
+  getVerification(dossierId: string): Promise<VerificationStatus> {
+    return this.request('GET', `/verification/dossiers/${encodeURIComponent(dossierId)}`);
+  }
+  /** What awaits the reader's party's attestation (at most 100 items). */
+  verificationQueue(limit = 100): Promise<VerificationQueue> {
+    return this.request('GET', `/verification/queue?limit=${limit}`);
+  }
+
+  // --- tracing requests ---
+  searchRequests(query: Partial<RequestSearch>): Promise<Page<TracingRequestView>> {
+    return this.request('POST', '/requests/search', query);
+  }
+  getRequest(id: string): Promise<TracingRequestView> {
+    return this.request('GET', `/requests/${encodeURIComponent(id)}`);
+  }
+  createRequest(input: TracingRequestInput): Promise<TracingRequestView> {
+    return this.request('POST', '/requests', input);
+  }
+}
+
+/** The one client the application uses (same origin as the page). */
+export const api = new ApiClient();

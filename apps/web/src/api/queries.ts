@@ -1,0 +1,89 @@
+import type { DossierSearch, RequestSearch } from '@homeward/contracts';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { api, type Page } from './client.ts';
+
+export type DossierFilters = Omit<Partial<DossierSearch>, 'cursor' | 'limit'>;
+export type RequestFilters = Omit<Partial<RequestSearch>, 'cursor' | 'limit'>;
+
+/** Drops empty values so the server sees only the filters actually set. */
+export function compact<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(o).filter(([, v]) => v !== undefined && v !== null && v !== ''),
+  ) as Partial<T>;
+}
+
+const pageSize = 50;
+
+export function useDossierSearch(filters: DossierFilters, enabled = true) {
+  const body = compact(filters);
+  return useInfiniteQuery({
+    queryKey: ['dossiers', 'search', body],
+    queryFn: ({ pageParam }) =>
+      api.searchDossiers({ ...body, limit: pageSize, ...(pageParam ? { cursor: pageParam } : {}) }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useDossier(id: string) {
+  return useQuery({ queryKey: ['dossiers', 'one', id], queryFn: () => api.getDossier(id) });
+}
+
+export function useRequestSearch(filters: RequestFilters) {
+  const body = compact(filters);
+  return useInfiniteQuery({
+    queryKey: ['requests', 'search', body],
+    queryFn: ({ pageParam }) =>
+      api.searchRequests({ ...body, limit: pageSize, ...(pageParam ? { cursor: pageParam } : {}) }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useTracingRequest(id: string) {
+  return useQuery({ queryKey: ['requests', 'one', id], queryFn: () => api.getRequest(id) });
+}
+
+/**
+ * Counts by walking the pages (the API has no count yet), up to `cap` records; the answer says
+ * whether it reached the cap so the page can show "2000+".
+ */
+export async function countAll(fetchPage: (cursor: string | null) => Promise<Page<unknown>>, cap = 2000) {
+  let count = 0;
+  let cursor: string | null = null;
+  do {
+    const page: Page<unknown> = await fetchPage(cursor);
+    count += page.items.length;
+    cursor = page.nextCursor;
+  } while (cursor && count < cap);
+  return { count, capped: cursor !== null };
+}
+
+export function useDossierCount(filters: DossierFilters) {
+  const body = compact(filters);
+  return useQuery({
+    queryKey: ['dossiers', 'count', body],
+    queryFn: () =>
+      countAll((cursor) => api.searchDossiers({ ...body, limit: 200, ...(cursor ? { cursor } : {}) })),
+  });
+}
+
+export function useRequestCount(filters: RequestFilters) {
+  const body = compact(filters);
+  return useQuery({
+    queryKey: ['requests', 'count', body],
+    queryFn: () =>
+      countAll((cursor) => api.searchRequests({ ...body, limit: 200, ...(cursor ? { cursor } : {}) })),
+  });
+}
+
+export function useVerification(dossierId: string) {
+  return useQuery({ queryKey: ['verification', dossierId], queryFn: () => api.getVerification(dossierId) });
+}
+
+export function useVerificationQueue() {
+  return useQuery({ queryKey: ['verification', 'queue'], queryFn: () => api.verificationQueue(100) });
+}

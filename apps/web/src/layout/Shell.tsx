@@ -1,0 +1,171 @@
+import {
+  Anchor,
+  AppShell,
+  Badge,
+  Burger,
+  Button,
+  Group,
+  NavLink,
+  Stack,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import type { ReactNode } from 'react';
+import { useSession } from '../auth/session.tsx';
+import { useLang } from '../i18n/useLang.ts';
+import { paths, type Route } from '../route.ts';
+import { onLinkClick } from '../router.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+
+/**
+ * Navigation lists only pages backed by an API today. Match review, verification, cases,
+ * reunification, age-out, reports, administration, audit and log status join this list when their
+ * APIs exist.
+ */
+const nav = [
+  {
+    key: 'dashboard',
+    to: paths.dashboard,
+    label: 'nav.dashboard',
+    active: (r: Route) => r.name === 'dashboard',
+  },
+  {
+    key: 'dossiers',
+    to: paths.dossiers,
+    label: 'nav.dossiers',
+    active: (r: Route) => r.name === 'dossiers' || r.name === 'dossier',
+  },
+  {
+    key: 'requests',
+    to: paths.requests,
+    label: 'nav.requests',
+    active: (r: Route) => r.name === 'requests' || r.name === 'request',
+  },
+  {
+    key: 'newRequest',
+    to: paths.newRequest,
+    label: 'nav.newRequest',
+    active: (r: Route) => r.name === 'newRequest',
+  },
+] as const;
+
+export function Shell({ route, children }: { route: Route; children: ReactNode }) {
+  const { t } = useLang();
+  const { session, logout } = useSession();
+  const [opened, { toggle, close }] = useDisclosure(false);
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: { md: 240, lg: 260 }, breakpoint: 'md', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <a href="#main" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="md"
+              size="sm"
+              aria-label={t('nav.openMenu')}
+              aria-expanded={opened}
+            />
+            <Text component="a" href="/" onClick={onLinkClick('/')} fw={700} size="lg" c="blue.9" td="none">
+              {t('app.name')}
+            </Text>
+            <Text size="sm" c="dimmed" visibleFrom="lg">
+              {t('app.tagline')}
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            {/* With the menu folded away (tablet), who and where I am stays in sight here. */}
+            <Group gap={6} hiddenFrom="md" wrap="nowrap">
+              <Text size="sm" fw={600} title={session.party.name}>
+                {session.party.code}
+              </Text>
+              {session.user.roles.slice(0, 1).map((r) => (
+                <Badge key={r} variant="outline" color="blue.9" tt="none">
+                  {t(`enums.role.${r}`)}
+                </Badge>
+              ))}
+            </Group>
+            <LanguageSwitch />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label={t('nav.label')} component="nav">
+        <AppShell.Section grow>
+          {nav.map((item) => (
+            <NavLink
+              key={item.key}
+              href={item.to}
+              label={t(item.label)}
+              active={item.active(route)}
+              aria-current={item.active(route) ? 'page' : undefined}
+              onClick={(e) => {
+                onLinkClick(item.to)(e);
+                close();
+              }}
+              variant="filled"
+            />
+          ))}
+        </AppShell.Section>
+        <AppShell.Section>
+          <Stack
+            gap={6}
+            p="xs"
+            data-testid="who-am-i"
+            style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}
+          >
+            <Text size="sm" fw={600}>
+              <VisuallyHidden>{t('header.signedInAs', { name: '' })}</VisuallyHidden>
+              {session.user.displayName}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {session.user.email}
+            </Text>
+            <div>
+              <Text size="xs" c="dimmed">
+                {t('header.party')}
+              </Text>
+              <Text size="sm" data-testid="party-name">
+                {session.party.name}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t(`enums.partyKind.${session.party.kind}`)} · {session.party.code}
+              </Text>
+            </div>
+            <div>
+              <Text size="xs" c="dimmed">
+                {t('header.roles')}
+              </Text>
+              <Group gap={4} mt={2}>
+                {session.user.roles.map((r) => (
+                  <Badge key={r} variant="outline" color="blue.9" tt="none" data-testid="role">
+                    {t(`enums.role.${r}`)}
+                  </Badge>
+                ))}
+              </Group>
+            </div>
+            {session.twoFactor === 'not-required' && (
+              <Anchor href={paths.twoFactor} onClick={onLinkClick(paths.twoFactor)} size="xs">
+                {t('twoFactor.setUp')}
+              </Anchor>
+            )}
+            <Button variant="default" size="xs" mt={4} onClick={() => void logout()}>
+              {t('header.signOut')}
+            </Button>
+          </Stack>
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
+        <div style={{ maxWidth: 1200 }}>{children}</div>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

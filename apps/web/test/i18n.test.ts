@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import {
+  displacementKinds,
+  dossierStatuses,
+  nameKinds,
+  partyKinds,
+  placements,
+  relationships,
+  requestStatuses,
+  roles,
+  scripts,
+  sexes,
+} from '@homeward/contracts';
+import { knownErrorCodes } from '../src/api/errors.ts';
+import { languages, pickLanguage, resources } from '../src/i18n/resources.ts';
+
+type Tree = { [k: string]: string | Tree };
+
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(tree)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'string') out.set(key, v);
+    else for (const [kk, vv] of flatten(v, key)) out.set(kk, vv);
+  }
+  return out;
+}
+
+const flat = Object.fromEntries(
+  languages.map((l) => [l, flatten(resources[l] as unknown as Tree)]),
+) as Record<(typeof languages)[number], Map<string, string>>;
+const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+// Strings that are rightly the same in every language (names, numbers).
+const sameEverywhere = new Set(['app.name', 'dashboard.atLeast']);
+
+describe('translations', () => {
+  it('has every key in Ukrainian, Russian and English, none empty', () => {
+    const keys = [...flat.en.keys()].sort();
+    expect(keys.length).toBeGreaterThan(150);
+    for (const l of languages) {
+      expect([...flat[l].keys()].sort(), l).toEqual(keys);
+      for (const [k, v] of flat[l]) expect(v.trim(), `${l}:${k}`).not.toBe('');
+    }
+  });
+
+  it('keeps the same {{placeholders}} in every language', () => {
+    for (const [k, v] of flat.en)
+      for (const l of languages) expect(placeholders(flat[l].get(k)!), `${l}:${k}`).toEqual(placeholders(v));
+  });
+
+  it('really translates: Ukrainian and Russian differ from English and from each other', () => {
+    for (const [k, v] of flat.en) {
+      if (sameEverywhere.has(k)) continue;
+      expect(flat.uk.get(k), `uk:${k}`).not.toBe(v);
+      expect(flat.ru.get(k), `ru:${k}`).not.toBe(v);
+    }
+    const identical = [...flat.uk]
+      .filter(([k, v]) => !sameEverywhere.has(k) && flat.ru.get(k) === v)
+      .map(([k]) => k);
+    // A few words are spelled the same in both (e.g. «Назад»); more than that would be copying.
+    expect(identical.length).toBeLessThan(15);
+  });
+
+  it('has a word for every value the API can send', () => {
+    const enums: Record<string, readonly string[]> = {
+      sex: sexes,
+      dossierStatus: dossierStatuses,
+      requestStatus: requestStatuses,
+      placement: placements,
+      displacementKind: displacementKinds,
+      relationship: relationships,
+      script: scripts,
+      nameKind: nameKinds,
+      role: roles,
+      partyKind: partyKinds,
+    };
+    for (const l of languages)
+      for (const [group, values] of Object.entries(enums))
+        for (const v of values) expect(flat[l].get(`enums.${group}.${v}`), `${l}:${group}.${v}`).toBeTruthy();
+  });
+
+  it('explains every known API error code', () => {
+    for (const l of languages)
+      for (const code of [...knownErrorCodes, 'unknown', 'INTERNAL_REF'])
+        expect(flat[l].get(`errors.${code}`), `${l}:${code}`).toBeTruthy();
+  });
+});
+
+describe('pickLanguage', () => {
+  it('prefers the stored choice, then the browser, then English', () => {
+    expect(pickLanguage('ru', ['uk-UA'])).toBe('ru');
+    expect(pickLanguage(null, ['de-DE', 'uk-UA'])).toBe('uk');
+    expect(pickLanguage('xx', ['de'])).toBe('en');
+  });
+});
