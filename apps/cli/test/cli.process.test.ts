@@ -60,6 +60,16 @@ describe('homeward CLI on an embedded data folder', () => {
     totpSecret = /authenticator secret: (\w+)/.exec(ok.stdout)![1]!;
   });
 
+  it('creates and revokes a scoped API token', () => {
+    const made = cli(['token', 'create', '--email', 'op@test.invalid', '--name', 'exchange', '--permission', 'dossier.read', '--days', '7']);
+    expect(made.status).toBe(0);
+    const id = /Token (\w+) created/.exec(made.stdout)![1]!;
+    expect(made.stdout).toMatch(new RegExp(`hwt_${id}_`));
+    const beyond = cli(['token', 'create', '--email', 'op@test.invalid', '--name', 'x', '--permission', 'user.admin']);
+    expect(beyond.status).toBe(1);
+    expect(cli(['token', 'revoke', id]).stdout).toContain(`Token ${id} revoked.`);
+  });
+
   it('imports with a report of rejected lines and exit code 3', () => {
     const file = join(dataDir, 'in.jsonl');
     writeFileSync(file, ['{"sourceId":"A1","names":[{"givenName":"Іван"}],"sex":"male"}', 'not json', '{"sourceId":"A2","names":[]}'].join('\n'));
