@@ -38,10 +38,10 @@ export interface Client {
   patch(url: string, body?: unknown): Promise<InjectResponse>;
 }
 
-export async function createTestApp(now = '2026-06-01T10:00:00Z'): Promise<TestApp> {
+export async function createTestApp(now = '2026-06-01T10:00:00Z', options: { searchRateLimit?: number } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = fixedClock(now);
-  const app = await buildApp({ db: database.db, database, clock, secret: Buffer.alloc(32, 7), logLevel: process.env.TEST_LOG_LEVEL ?? 'silent', loginRateLimit: 10_000 });
+  const app = await buildApp({ db: database.db, database, clock, secret: Buffer.alloc(32, 7), logLevel: process.env.TEST_LOG_LEVEL ?? 'silent', loginRateLimit: 10_000, searchRateLimit: options.searchRateLimit ?? 10_000 });
   let n = 0;
   const t: TestApp = {
     app,

@@ -32,6 +32,8 @@ export interface AppDeps {
   /** Server-side secret for CSRF tokens (derived from the master key). */
   secret: Buffer;
   logLevel?: string;
+  /** Searches per account per minute (default 300). */
+  searchRateLimit?: number;
   /** Login attempts per IP per minute (default 20). */
   loginRateLimit?: number;
 }

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -11,4 +12,11 @@ export const idParams = z.object({
     }
     return id.toLowerCase();
   }),
+});
+
+/** Searches are the expensive reads: limited per account (per address for tokens without a user). */
+export const searchRateLimit = (deps: { searchRateLimit?: number }) => ({
+  max: deps.searchRateLimit ?? 300,
+  timeWindow: '1 minute',
+  keyGenerator: (request: FastifyRequest) => request.session?.actor.userId ?? request.ip,
 });

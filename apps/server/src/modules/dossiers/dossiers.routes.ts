@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/auth-hook.ts';
 import type { AppDeps } from '../../http/app.ts';
-import { idParams } from '../../http/params.ts';
+import { idParams, searchRateLimit } from '../../http/params.ts';
 import { createDossier, getDossier, listDossiers, patchDossier } from './dossiers.service.ts';
 
 const presented = dossier.extend({ withheld: z.array(z.string()) });
@@ -25,7 +25,7 @@ export const dossierRoutes =
     app.post(
       '/api/v1/dossiers/search',
       {
-        config: { permission: 'dossier.read' },
+        config: { permission: 'dossier.read', rateLimit: searchRateLimit(deps) },
         schema: { tags, description: 'Search by name in any script (names go in the body, never in the URL).', body: dossierSearch, response: { 200: page(presented) } },
       },
       async (request) => listDossiers(deps, actorOf(request), request.body),

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/auth-hook.ts';
 import type { AppDeps } from '../../http/app.ts';
-import { idParams } from '../../http/params.ts';
+import { idParams, searchRateLimit } from '../../http/params.ts';
 import { createRequest, getRequest, listRequests, patchRequest } from './requests.service.ts';
 
 const presented = tracingRequest.extend({ withheld: z.array(z.string()) });
@@ -24,7 +24,7 @@ export const requestRoutes =
     );
     app.post(
       '/api/v1/requests/search',
-      { config: { permission: 'request.read' }, schema: { tags, body: requestSearch, response: { 200: page(presented) } } },
+      { config: { permission: 'request.read', rateLimit: searchRateLimit(deps) }, schema: { tags, body: requestSearch, response: { 200: page(presented) } } },
       async (request) => listRequests(deps, actorOf(request), request.body),
     );
     app.get(
