@@ -39,15 +39,7 @@ export async function findDossiers(db: Executor, f: DossierFilter) {
   if (f.region) q = q.where(sql`lower(current_region)`, '=', f.region.toLowerCase());
   if (f.birthYear) q = q.where('birth_year', '=', f.birthYear);
   if (f.nameSkeleton) q = q.where('name_search', 'like', `%${escapeLike(f.nameSkeleton)}%`);
-  if (f.cursor) {
-    const c = f.cursor;
-    q = q.where((eb) =>
-      eb.or([
-        eb('created_at', '<', new Date(c.createdAt)),
-        eb.and([eb('created_at', '=', new Date(c.createdAt)), eb('id', '<', c.id)]),
-      ]),
-    );
-  }
+  if (f.cursor) q = q.where(sql<boolean>`(created_at, id) < (${new Date(f.cursor.createdAt)}, ${f.cursor.id}::uuid)`);
   return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit + 1).execute();
 }
 
