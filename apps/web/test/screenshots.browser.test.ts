@@ -11,6 +11,7 @@ import { ensureWebBuilt, startServer, webFront, type TestServer } from './suppor
 
 const outDir = resolve(import.meta.dirname, '../../../docs/screenshots');
 const wanted = process.env.HOMEWARD_SCREENSHOTS === '1';
+if (!wanted) console.log('screenshots: skipped; they only regenerate docs/screenshots when HOMEWARD_SCREENSHOTS=1');
 
 describe.skipIf(!hasChromium || !wanted)('screenshots', () => {
   let server: TestServer;
