@@ -3,6 +3,7 @@ import * as m0001 from './migrations/0001-foundation.ts';
 import * as m0002 from './migrations/0002-transparency.ts';
 import * as m0003 from './migrations/0003-media.ts';
 import * as m0004 from './migrations/0004-auth.ts';
+import * as m0005 from './migrations/0005-matching.ts';
 
 // Static list (not a folder scan) so the same migrations run from source, bundles and tests.
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0002-transparency': m0002,
   '0003-media': m0003,
   '0004-auth': m0004,
+  '0005-matching': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

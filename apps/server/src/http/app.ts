@@ -20,6 +20,7 @@ import { tokenRoutes } from '../modules/auth/tokens.routes.ts';
 import { dossierRoutes } from '../modules/dossiers/dossiers.routes.ts';
 import { requestRoutes } from '../modules/requests/requests.routes.ts';
 import { mediaRoutes } from '../modules/media/media.routes.ts';
+import { matchingRoutes } from '../modules/matching/matching.routes.ts';
 import { transparencyRoutes } from '../modules/transparency/transparency.routes.ts';
 import { installAuth } from './auth-hook.ts';
 import { installErrorHandler, installNotFound } from './error-handler.ts';
@@ -108,6 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(requestRoutes(deps));
   await app.register(mediaRoutes(deps));
   await app.register(transparencyRoutes(deps));
+  await app.register(matchingRoutes(deps));
   installNotFound(app, await installWebAssets(app));
   return app;
 }
