@@ -77,4 +77,13 @@ describe('tracing requests API', () => {
     expect(text).toContain('"to":"closed"');
     expect(text).not.toContain('Коваленко');
   });
+
+  it('proposes candidate dossiers for review as soon as a request is filed', async () => {
+    const holder = await t.login(['caseworker'], await t.party('holding-country-authority'));
+    const d = (await holder.post('/api/v1/dossiers', { names: [{ givenName: 'Анастасия', familyName: 'Поліщук' }], sex: 'female', birthDate: '2011-09-14' })).json();
+    const reviewer = await t.login(['match-reviewer'], { id: home.partyId, code: (await t.database.db.selectFrom('party').select('code').where('id', '=', home.partyId).executeTakeFirstOrThrow()).code });
+    await home.post('/api/v1/requests', request({ sought: { names: [{ givenName: 'Анастасія', familyName: 'Поліщук' }], sex: 'female', birthDate: '2011-09-14' } }));
+    const queue = (await reviewer.get('/api/v1/matches?status=proposed')).json();
+    expect(JSON.stringify(queue)).toContain(d.id);
+  });
 });

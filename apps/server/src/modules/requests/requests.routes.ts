@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { actorOf } from '../../http/auth-hook.ts';
 import type { AppDeps } from '../../http/app.ts';
 import { idParams, searchRateLimit } from '../../http/params.ts';
+import { proposeForRequest } from '../matching/matching.service.ts';
 import { createRequest, getRequest, listRequests, patchRequest } from './requests.service.ts';
 
 const presented = tracingRequest.extend({ withheld: z.array(z.string()) });
@@ -15,7 +16,14 @@ export const requestRoutes =
     app.post(
       '/api/v1/requests',
       { config: { permission: 'request.write' }, schema: { tags, body: tracingRequestInput, response: { 201: presented } } },
-      async (request, reply) => reply.status(201).send(await createRequest(deps, actorOf(request), request.body)),
+      async (request, reply) => {
+        const created = await createRequest(deps, actorOf(request), request.body);
+        // Candidates are proposed at once, for review; a matching failure must not lose the request.
+        await proposeForRequest(deps, created.id, actorOf(request)).catch((err: Error & { code?: string }) =>
+          request.log.error({ err: { name: err.name, code: err.code } }, 'matching after create failed'),
+        );
+        return reply.status(201).send(created);
+      },
     );
     app.get(
       '/api/v1/requests',
