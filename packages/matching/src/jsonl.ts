@@ -32,8 +32,9 @@ export async function readRecords(
     let value: unknown;
     try {
       value = JSON.parse(trimmed);
-    } catch (e) {
-      errors.push({ file, line: n, message: `invalid JSON: ${(e as Error).message}` });
+    } catch {
+      // Not the parser's message: it can quote the line, and errors must carry no personal data.
+      errors.push({ file, line: n, message: 'invalid JSON' });
       continue;
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
