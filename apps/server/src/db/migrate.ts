@@ -4,6 +4,11 @@ import * as m0002 from './migrations/0002-transparency.ts';
 import * as m0003 from './migrations/0003-media.ts';
 import * as m0004 from './migrations/0004-auth.ts';
 import * as m0005 from './migrations/0005-matching.ts';
+import * as m0006 from './migrations/0006-cases.ts';
+import * as m0007 from './migrations/0007-contact.ts';
+import * as m0008 from './migrations/0008-reunification.ts';
+import * as m0009 from './migrations/0009-age-out.ts';
+import * as m0010 from './migrations/0010-notifications.ts';
 
 // Static list (not a folder scan) so the same migrations run from source, bundles and tests.
 const migrations: Record<string, Migration> = {
@@ -12,6 +17,11 @@ const migrations: Record<string, Migration> = {
   '0003-media': m0003,
   '0004-auth': m0004,
   '0005-matching': m0005,
+  '0006-cases': m0006,
+  '0007-contact': m0007,
+  '0008-reunification': m0008,
+  '0009-age-out': m0009,
+  '0010-notifications': m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

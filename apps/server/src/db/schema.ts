@@ -1,5 +1,11 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { AgeOutTables } from '../modules/age-out/age-out.tables.ts';
+import type { CaseTables } from '../modules/cases/cases.tables.ts';
+import type { ContactTables } from '../modules/contact/contact.tables.ts';
+import type { MatchingTables } from '../modules/matching/matching.tables.ts';
 import type { MediaTables } from '../modules/media/media.tables.ts';
+import type { NotificationTables } from '../modules/notifications/notifications.tables.ts';
+import type { ReunificationTables } from '../modules/reunification/reunification.tables.ts';
 import type { TransparencyTables } from '../modules/transparency/transparency.tables.ts';
 
 // Row types mirror the migrations (the migrations are the truth). They are written by hand for
@@ -133,7 +139,15 @@ export interface AuditLogTable {
   details: ColumnType<unknown, string | undefined, never>;
 }
 
-export interface DB extends TransparencyTables, MediaTables {
+export interface DB
+  extends TransparencyTables,
+    MediaTables,
+    MatchingTables,
+    CaseTables,
+    ContactTables,
+    ReunificationTables,
+    AgeOutTables,
+    NotificationTables {
   party: PartyTable;
   app_user: AppUserTable;
   session: SessionTable;

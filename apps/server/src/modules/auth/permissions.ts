@@ -24,12 +24,14 @@ export const permissions = [
   'user.admin',
   'token.admin',
   'audit.read',
+  'notification.read',
+  'webhook.admin',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export type Tier = 'identity' | 'sensitive' | 'restricted';
 
-const read: Permission[] = ['party.read', 'dossier.read', 'request.read', 'match.read', 'attestation.read', 'log.read', 'case.read', 'report.read'];
+const read: Permission[] = ['party.read', 'dossier.read', 'request.read', 'match.read', 'attestation.read', 'log.read', 'case.read', 'report.read', 'notification.read'];
 
 /** What each role may do. Deny by default: a permission not listed for a role is refused. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
@@ -38,8 +40,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   'match-reviewer': [...read, 'match.review', 'media.read'],
   verifier: [...read, 'attestation.sign', 'media.read'],
   'communications-officer': [...read, 'contact.write', 'message.review', 'media.read'],
-  auditor: ['party.read', 'audit.read', 'log.read', 'report.read', 'dossier.read', 'attestation.read'],
-  viewer: ['party.read', 'dossier.read', 'report.read', 'log.read'],
+  auditor: ['party.read', 'audit.read', 'log.read', 'report.read', 'dossier.read', 'attestation.read', 'notification.read'],
+  viewer: ['party.read', 'dossier.read', 'report.read', 'log.read', 'notification.read'],
 };
 
 /** Which field tiers each role may see. Restricted data further stays with its own party. */

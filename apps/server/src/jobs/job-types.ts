@@ -1,0 +1,39 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../clock.ts';
+import type { DB } from '../db/schema.ts';
+
+/** What a job handler gets: the database, the clock (controllable in tests) and settings. */
+export interface JobContext {
+  db: Kysely<DB>;
+  clock: Clock;
+  /** Server secret (derived from the master key): webhooks and the transparency log use it. */
+  secret: Buffer;
+  settings: JobSettings;
+}
+
+export interface JobSettings {
+  /** Days from turning 18 within which a young adult's case must be decided (default 30). */
+  ageOutDeadlineDays: number;
+  /** SMTP server URL for e-mail notifications (smtp://host:port); e-mail is off without it. */
+  smtpUrl?: string | undefined;
+  /** Sender address of e-mail notifications. */
+  mailFrom: string;
+  /** Base URL of the web app, for links in e-mails (never with personal data in them). */
+  publicUrl?: string | undefined;
+}
+
+export const defaultJobSettings: JobSettings = { ageOutDeadlineDays: 30, mailFrom: 'homeward@localhost' };
+
+/**
+ * One kind of background work. Handlers must be idempotent: pg-boss delivers at least once, and
+ * several server instances may run the same schedule. A handler reads the time from ctx.clock.
+ */
+export interface JobDefinition {
+  /** Queue name, e.g. 'contact.overdue'. */
+  name: string;
+  /** Cron expression (UTC, minute resolution) when the job runs on a schedule. */
+  schedule?: string;
+  handler(ctx: JobContext, data: Record<string, unknown>): Promise<void>;
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+}

@@ -1,0 +1,9 @@
+import { ageOutJobs } from '../modules/age-out/age-out.jobs.ts';
+import { caseJobs } from '../modules/cases/cases.jobs.ts';
+import { contactJobs } from '../modules/contact/contact.jobs.ts';
+import { notificationJobs } from '../modules/notifications/notifications.jobs.ts';
+import { reunificationJobs } from '../modules/reunification/reunification.jobs.ts';
+import type { JobDefinition } from './job-types.ts';
+
+/** Every background job, from every module. */
+export const allJobs: readonly JobDefinition[] = [...caseJobs, ...contactJobs, ...reunificationJobs, ...ageOutJobs, ...notificationJobs];

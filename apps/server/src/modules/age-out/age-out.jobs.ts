@@ -1,0 +1,4 @@
+import type { JobDefinition } from '../../jobs/job-types.ts';
+
+/** This module's background jobs (registered in jobs/registry.ts). */
+export const ageOutJobs: JobDefinition[] = [];
