@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { AppError } from './errors.ts';
+import type { JobSettings } from './jobs/job-types.ts';
 
 const base64Key = z
   .string()
@@ -36,6 +37,12 @@ const envSchema = z.object({
   HOMEWARD_S3_PREFIX: z.string().regex(/^[A-Za-z0-9/_-]*$/, 'letters, digits, / _ - only').default(''),
   HOMEWARD_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   HOMEWARD_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  // Background jobs (pg-boss on the same database): off with HOMEWARD_JOBS=off (e.g. a read-only replica's
+  // API servers); e-mail notifications go through HOMEWARD_SMTP_URL when set.
+  HOMEWARD_JOBS: z.enum(['on', 'off']).default('on'),
+  HOMEWARD_AGE_OUT_DEADLINE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  HOMEWARD_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  HOMEWARD_MAIL_FROM: z.string().regex(/^[^\s@]+@[^\s@]+$/, 'must be an e-mail address').default('homeward@localhost'),
 });
 
 export interface Config {
@@ -48,6 +55,7 @@ export interface Config {
   publicUrl: string | undefined;
   secrets: { masterKey: Buffer };
   media: MediaConfig;
+  jobs: { enabled: boolean; settings: JobSettings };
 }
 
 export interface MediaConfig {
@@ -114,6 +122,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             secretAccessKey: e.HOMEWARD_S3_SECRET_ACCESS_KEY!,
           }
         : undefined,
+    },
+    jobs: {
+      enabled: e.HOMEWARD_JOBS === 'on',
+      settings: {
+        ageOutDeadlineDays: e.HOMEWARD_AGE_OUT_DEADLINE_DAYS,
+        smtpUrl: e.HOMEWARD_SMTP_URL,
+        mailFrom: e.HOMEWARD_MAIL_FROM,
+        publicUrl: e.HOMEWARD_PUBLIC_URL,
+      },
     },
   };
 }

@@ -48,6 +48,11 @@ export const errorStatus = {
   MEDIA_KEY_MISSING: 500,
   STORAGE_UNAVAILABLE: 503,
   STORAGE_FULL: 507,
+  // Cases (add this module's codes below this line)
+  // Contact plans and messages (add this module's codes below this line)
+  // Reunification (add this module's codes below this line)
+  // Age-out (add this module's codes below this line)
+  // Notifications and webhooks (add this module's codes below this line)
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

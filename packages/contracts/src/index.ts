@@ -4,3 +4,8 @@ export * from './dossiers.ts';
 export * from './requests.ts';
 export * from './auth.ts';
 export * from './transparency.ts';
+export * from './cases.ts';
+export * from './contact.ts';
+export * from './reunification.ts';
+export * from './age-out.ts';
+export * from './notifications.ts';

@@ -22,6 +22,12 @@ import { requestRoutes } from '../modules/requests/requests.routes.ts';
 import { mediaRoutes } from '../modules/media/media.routes.ts';
 import { matchingRoutes } from '../modules/matching/matching.routes.ts';
 import { transparencyRoutes } from '../modules/transparency/transparency.routes.ts';
+import { ageOutRoutes } from '../modules/age-out/age-out.routes.ts';
+import { caseRoutes } from '../modules/cases/cases.routes.ts';
+import { contactRoutes } from '../modules/contact/contact.routes.ts';
+import { notificationRoutes } from '../modules/notifications/notifications.routes.ts';
+import { reunificationRoutes } from '../modules/reunification/reunification.routes.ts';
+import { defaultJobSettings, type JobSettings } from '../jobs/job-types.ts';
 import { installAuth } from './auth-hook.ts';
 import { installErrorHandler, installNotFound } from './error-handler.ts';
 import { installWebAssets } from './web-assets.ts';
@@ -37,7 +43,11 @@ export interface AppDeps {
   searchRateLimit?: number;
   /** Login attempts per IP per minute (default 20). */
   loginRateLimit?: number;
+  /** Settings shared with the background jobs (age-out deadline, e-mail); defaults when absent. */
+  settings?: JobSettings;
 }
+
+export const settingsOf = (deps: AppDeps): JobSettings => deps.settings ?? defaultJobSettings;
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -110,6 +120,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(mediaRoutes(deps));
   await app.register(transparencyRoutes(deps));
   await app.register(matchingRoutes(deps));
+  await app.register(caseRoutes(deps));
+  await app.register(contactRoutes(deps));
+  await app.register(reunificationRoutes(deps));
+  await app.register(ageOutRoutes(deps));
+  await app.register(notificationRoutes(deps));
   installNotFound(app, await installWebAssets(app));
   return app;
 }
