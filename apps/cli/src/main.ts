@@ -5,6 +5,7 @@ import { registerMatchCommands } from './commands/match.ts';
 import { registerTokenCommands } from './commands/tokens.ts';
 import { registerLogCommands } from './commands/log.ts';
 import { registerMediaCommands } from './commands/media.ts';
+import { registerJobCommands } from './commands/jobs.ts';
 import { registerServeCommands } from './commands/serve.ts';
 import { registerUserCommands } from './commands/users.ts';
 import { registerWitnessCommands } from './commands/witness.ts';
@@ -22,6 +23,7 @@ registerTokenCommands(program);
 registerLogCommands(program);
 registerWitnessCommands(program);
 registerMediaCommands(program);
+registerJobCommands(program);
 
 try {
   await program.parseAsync(process.argv);

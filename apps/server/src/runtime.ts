@@ -5,6 +5,8 @@ import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { buildApp } from './http/app.ts';
+import { allJobs } from './jobs/registry.ts';
+import { startJobs, type JobRunner } from './jobs/runner.ts';
 
 export interface Runtime {
   config: Config;
@@ -45,6 +47,7 @@ export async function buildServer(rt: Runtime): Promise<FastifyInstance> {
     clock: rt.clock,
     secret: deriveSecret(rt.config.secrets.masterKey, 'server'),
     logLevel: rt.config.logLevel,
+    settings: rt.config.jobs.settings,
   });
 }
 
@@ -54,6 +57,7 @@ export async function buildServer(rt: Runtime): Promise<FastifyInstance> {
  */
 export async function serve(rt: Runtime, onListening?: (url: string) => void): Promise<FastifyInstance> {
   const app = await buildServer(rt);
+  let jobs: JobRunner | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -61,6 +65,7 @@ export async function serve(rt: Runtime, onListening?: (url: string) => void): P
     app.log.info({ signal }, 'shutting down');
     try {
       await app.close();
+      await jobs?.stop();
       await rt.close();
     } finally {
       process.exit(0);
@@ -69,6 +74,14 @@ export async function serve(rt: Runtime, onListening?: (url: string) => void): P
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
   const url = await app.listen({ port: rt.config.port, host: rt.config.host });
+  if (rt.config.jobs.enabled) {
+    jobs = await startJobs({
+      database: rt.database,
+      ctx: { db: rt.database.db, clock: rt.clock, secret: deriveSecret(rt.config.secrets.masterKey, 'server'), settings: rt.config.jobs.settings },
+      jobs: allJobs,
+      log: app.log,
+    });
+  }
   onListening?.(url);
   return app;
 }

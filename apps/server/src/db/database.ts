@@ -17,6 +17,11 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export interface Database {
   db: Kysely<DB>;
   kind: DatabaseKind;
+  /**
+   * Runs raw SQL on the same connection pool (pg-boss uses it): parameterless text goes out as a
+   * simple query, so multi-statement scripts work on both back ends.
+   */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   /** Checks the connection; throws if the database cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -46,6 +51,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     return {
       db,
       kind: 'postgres',
+      executeSql: (text, values) => pool.query(text, values),
       ping: async () => {
         await pool.query('select 1');
       },
@@ -78,6 +84,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return {
     db,
     kind: 'pglite',
+    // Through the pool (one connection), never past it: a statement sent straight to PGlite could
+    // land inside another caller's open transaction.
+    executeSql: (text, values) => pool.query(text, values),
     ping: async () => {
       await instance.query('select 1');
     },

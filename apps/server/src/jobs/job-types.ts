@@ -36,4 +36,9 @@ export interface JobDefinition {
   handler(ctx: JobContext, data: Record<string, unknown>): Promise<void>;
   retryLimit?: number;
   retryDelaySeconds?: number;
+  /**
+   * `stately` (default): at most one run queued and one active, right for scans and sweeps.
+   * `standard`: every sent job runs (once), for work items that each carry their own data.
+   */
+  policy?: 'stately' | 'standard';
 }
