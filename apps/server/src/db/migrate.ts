@@ -9,6 +9,7 @@ import * as m0007 from './migrations/0007-contact.ts';
 import * as m0008 from './migrations/0008-reunification.ts';
 import * as m0009 from './migrations/0009-age-out.ts';
 import * as m0010 from './migrations/0010-notifications.ts';
+import * as m0011 from './migrations/0011-matching-runs.ts';
 
 // Static list (not a folder scan) so the same migrations run from source, bundles and tests.
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0008-reunification': m0008,
   '0009-age-out': m0009,
   '0010-notifications': m0010,
+  '0011-matching-runs': m0011,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,9 +1,10 @@
 import { ageOutJobs } from '../modules/age-out/age-out.jobs.ts';
 import { caseJobs } from '../modules/cases/cases.jobs.ts';
 import { contactJobs } from '../modules/contact/contact.jobs.ts';
+import { matchingJobs } from '../modules/matching/matching.jobs.ts';
 import { notificationJobs } from '../modules/notifications/notifications.jobs.ts';
 import { reunificationJobs } from '../modules/reunification/reunification.jobs.ts';
 import type { JobDefinition } from './job-types.ts';
 
 /** Every background job, from every module. */
-export const allJobs: readonly JobDefinition[] = [...caseJobs, ...contactJobs, ...reunificationJobs, ...ageOutJobs, ...notificationJobs];
+export const allJobs: readonly JobDefinition[] = [...matchingJobs, ...caseJobs, ...contactJobs, ...reunificationJobs, ...ageOutJobs, ...notificationJobs];

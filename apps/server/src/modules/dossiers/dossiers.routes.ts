@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { actorOf } from '../../http/auth-hook.ts';
 import type { AppDeps } from '../../http/app.ts';
 import { idParams, searchRateLimit } from '../../http/params.ts';
+import { proposeForNewDossier } from '../matching/matching.runs.ts';
 import { createDossier, getDossier, listDossiers, patchDossier } from './dossiers.service.ts';
 
 const presented = dossier.extend({ withheld: z.array(z.string()) });
@@ -15,7 +16,15 @@ export const dossierRoutes =
     app.post(
       '/api/v1/dossiers',
       { config: { permission: 'dossier.write' }, schema: { tags, body: dossierInput, response: { 201: presented } } },
-      async (request, reply) => reply.status(201).send(await createDossier(deps, actorOf(request), request.body)),
+      async (request, reply) => {
+        const created = await createDossier(deps, actorOf(request), request.body);
+        // Requests it may answer and likely duplicates are proposed at once, for review; a matching
+        // failure must not lose the dossier (the catch-up job proposes them later).
+        await proposeForNewDossier(deps, created.id).catch((err: Error & { code?: string }) =>
+          request.log.error({ err: { name: err.name, code: err.code } }, 'matching after create failed'),
+        );
+        return reply.status(201).send(created);
+      },
     );
     app.get(
       '/api/v1/dossiers',

@@ -1,39 +1,75 @@
 import { DEFAULT_MODEL, MatchIndex, type MatchRecord } from '@homeward/matching';
 import { sql, type Kysely } from 'kysely';
-import type { DB, DossierRow } from '../../db/schema.ts';
-import { dossierRecord } from './matching.records.ts';
+import type { DB } from '../../db/schema.ts';
+import { dossierRecord, requestRecord } from './matching.records.ts';
 
-const COLUMNS = [
-  'id',
-  'status',
-  'version',
-  'names',
-  'sex',
-  'birth_date',
-  'birth_date_precision',
-  'birth_place',
-  'displacement',
-  'current_region',
-  'updated_at',
-] as const;
+interface SyncRow {
+  id: string;
+  version: number;
+  updated_at: Date;
+  open: boolean;
+  record: MatchRecord;
+}
+
+/** Where an index's records come from: one table, read in four ways. */
+interface Source {
+  fingerprint(db: Kysely<DB>): Promise<{ n: string; v: string }>;
+  changedSince(db: Kysely<DB>, since: Date | null): Promise<SyncRow[]>;
+  versions(db: Kysely<DB>): Promise<Array<{ id: string; version: number }>>;
+  byIds(db: Kysely<DB>, ids: string[]): Promise<SyncRow[]>;
+}
+
+const IDENTITY = ['id', 'status', 'version', 'names', 'sex', 'birth_date', 'birth_date_precision', 'birth_place', 'displacement', 'updated_at'] as const;
+const fingerprint = [sql<string>`count(*)::text`.as('n'), sql<string>`coalesce(sum(version), 0)::text`.as('v')];
+
+const dossiers: Source = {
+  fingerprint: (db) => db.selectFrom('dossier').select(fingerprint).executeTakeFirstOrThrow(),
+  versions: (db) => db.selectFrom('dossier').select(['id', 'version']).execute(),
+  async changedSince(db, since) {
+    let q = db.selectFrom('dossier').select([...IDENTITY, 'current_region']);
+    if (since) q = q.where('updated_at', '>=', since);
+    return (await q.execute()).map((r) => ({ id: r.id, version: r.version, updated_at: r.updated_at, open: r.status === 'open', record: dossierRecord(r) }));
+  },
+  async byIds(db, ids) {
+    const rows = await db.selectFrom('dossier').select([...IDENTITY, 'current_region']).where('id', 'in', ids).execute();
+    return rows.map((r) => ({ id: r.id, version: r.version, updated_at: r.updated_at, open: r.status === 'open', record: dossierRecord(r) }));
+  },
+};
+
+const requests: Source = {
+  fingerprint: (db) => db.selectFrom('tracing_request').select(fingerprint).executeTakeFirstOrThrow(),
+  versions: (db) => db.selectFrom('tracing_request').select(['id', 'version']).execute(),
+  async changedSince(db, since) {
+    let q = db.selectFrom('tracing_request').select([...IDENTITY, 'last_known_place']);
+    if (since) q = q.where('updated_at', '>=', since);
+    return (await q.execute()).map((r) => ({ id: r.id, version: r.version, updated_at: r.updated_at, open: r.status === 'open', record: requestRecord(r) }));
+  },
+  async byIds(db, ids) {
+    const rows = await db.selectFrom('tracing_request').select([...IDENTITY, 'last_known_place']).where('id', 'in', ids).execute();
+    return rows.map((r) => ({ id: r.id, version: r.version, updated_at: r.updated_at, open: r.status === 'open', record: requestRecord(r) }));
+  },
+};
 
 /**
- * The per-process index of open dossiers. Built from the database on first use; before every
- * use it takes in the dossiers changed since the last look (by `updated_at`, with a margin for
- * transactions that committed late, and by version, checked against a count-and-version-sum
- * fingerprint), so creations, edits and closures made by any process are seen without a hook in
- * the dossiers module.
+ * A per-process index of the open records of one table (dossiers, or tracing requests). Built
+ * from the database on first use; before every use it takes in the rows changed since the last
+ * look (by `updated_at`, with a margin for transactions that committed late, and by version,
+ * checked against a count-and-version-sum fingerprint), so creations, edits and closures made by
+ * any process are seen without hooks in the owning modules.
  */
-export class DossierIndex {
+export class SyncedIndex {
   readonly index = new MatchIndex(DEFAULT_MODEL);
   private readonly versions = new Map<string, number>();
-  /** The engine's view of each indexed dossier (for the version hash of a pair). */
+  /** The engine's view of each indexed record (for the version hash of a pair). */
   readonly records = new Map<string, MatchRecord>();
   private watermark: Date | null = null;
   private versionSum = 0;
   private syncing: Promise<void> | null = null;
 
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly source: Source,
+  ) {}
 
   /** Brings the index up to date with the database (one sync at a time). */
   async sync(): Promise<this> {
@@ -44,41 +80,31 @@ export class DossierIndex {
   }
 
   private async pull(): Promise<void> {
-    const changed = await this.fingerprintChanged();
-    if (!changed) return;
+    if (!(await this.fingerprintChanged())) return;
     // Fast path: rows touched since the last look (a margin covers transactions that committed late).
-    let q = this.db.selectFrom('dossier').select(COLUMNS);
-    if (this.watermark) q = q.where('updated_at', '>=', new Date(this.watermark.getTime() - 60_000));
-    this.apply(await q.execute());
+    this.apply(await this.source.changedSince(this.db, this.watermark ? new Date(this.watermark.getTime() - 60_000) : null));
     if (!(await this.fingerprintChanged())) return;
     // Some change kept an old `updated_at` (imports stamp the time received): compare every version.
-    const versions = await this.db.selectFrom('dossier').select(['id', 'version']).execute();
-    const stale = versions.filter((r) => this.versions.get(r.id) !== r.version).map((r) => r.id);
-    for (let i = 0; i < stale.length; i += 1000) {
-      this.apply(await this.db.selectFrom('dossier').select(COLUMNS).where('id', 'in', stale.slice(i, i + 1000)).execute());
-    }
+    const stale = (await this.source.versions(this.db)).filter((r) => this.versions.get(r.id) !== r.version).map((r) => r.id);
+    for (let i = 0; i < stale.length; i += 1000) this.apply(await this.source.byIds(this.db, stale.slice(i, i + 1000)));
   }
 
-  /** Count and version sum of all dossiers: every insert and update (versions grow) changes it. */
+  /** Count and version sum of all rows: every insert and update (versions grow) changes it. */
   private async fingerprintChanged(): Promise<boolean> {
-    const row = await this.db
-      .selectFrom('dossier')
-      .select([sql<string>`count(*)::text`.as('n'), sql<string>`coalesce(sum(version), 0)::text`.as('v')])
-      .executeTakeFirstOrThrow();
+    const row = await this.source.fingerprint(this.db);
     return Number(row.n) !== this.versions.size || Number(row.v) !== this.versionSum;
   }
 
-  private apply(rows: Array<Pick<DossierRow, (typeof COLUMNS)[number]>>): void {
+  private apply(rows: SyncRow[]): void {
     for (const row of rows) {
       if (!this.watermark || row.updated_at > this.watermark) this.watermark = row.updated_at;
       const known = this.versions.get(row.id);
       if (known === row.version) continue;
       this.versionSum += row.version - (known ?? 0);
       this.versions.set(row.id, row.version);
-      if (row.status === 'open') {
-        const record = dossierRecord(row);
-        this.records.set(row.id, record);
-        this.index.update(record);
+      if (row.open) {
+        this.records.set(row.id, row.record);
+        this.index.update(row.record);
       } else {
         this.records.delete(row.id);
         this.index.remove(row.id);
@@ -87,14 +113,20 @@ export class DossierIndex {
   }
 }
 
-const indexes = new WeakMap<Kysely<DB>, DossierIndex>();
+const dossierIndexes = new WeakMap<Kysely<DB>, SyncedIndex>();
+const requestIndexes = new WeakMap<Kysely<DB>, SyncedIndex>();
 
-/** The index for this database handle (one per process and database). */
-export function dossierIndex(db: Kysely<DB>): DossierIndex {
-  let ix = indexes.get(db);
+function indexFor(cache: WeakMap<Kysely<DB>, SyncedIndex>, db: Kysely<DB>, source: Source): SyncedIndex {
+  let ix = cache.get(db);
   if (!ix) {
-    ix = new DossierIndex(db);
-    indexes.set(db, ix);
+    ix = new SyncedIndex(db, source);
+    cache.set(db, ix);
   }
   return ix;
 }
+
+/** The index of open dossiers for this database handle (one per process and database). */
+export const dossierIndex = (db: Kysely<DB>): SyncedIndex => indexFor(dossierIndexes, db, dossiers);
+
+/** The index of open tracing requests: finds the requests a newly arrived dossier may answer. */
+export const requestIndex = (db: Kysely<DB>): SyncedIndex => indexFor(requestIndexes, db, requests);

@@ -23,7 +23,7 @@ export interface MatchingDeps {
 }
 
 /** How many candidates one run proposes per request or dossier. */
-const TOP = 5;
+export const TOP = 5;
 
 /** A proposal without its evidence: what a queue shows (ids, score, status; no names). */
 export function proposalSummary(row: MatchProposalRow) {
@@ -47,7 +47,7 @@ export function canSeeProposal(actor: Actor, row: Pick<MatchProposalRow, 'party_
   return actor.kind === 'system' || (!!actor.partyId && (actor.partyId === row.party_id || actor.partyId === row.other_party_id));
 }
 
-interface Side {
+export interface Side {
   id: string;
   record: MatchRecord;
   partyId: string;
@@ -58,7 +58,7 @@ interface Side {
  * rejected with the same matching fields (version hash) is not proposed again; an open proposal
  * whose fields changed is superseded by a new one. Returns the ids of the new proposals.
  */
-async function persist(
+export async function persist(
   trx: Executor,
   deps: MatchingDeps,
   actor: Actor,

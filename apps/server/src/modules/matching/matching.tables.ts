@@ -38,9 +38,16 @@ export interface MatchProposalEventTable {
   at: Date;
 }
 
+export interface MatchingRunStateTable {
+  name: string;
+  watermark: Date;
+  updated_at: Date;
+}
+
 export type MatchingTables = {
   match_proposal: MatchProposalTable;
   match_proposal_event: MatchProposalEventTable;
+  matching_run_state: MatchingRunStateTable;
 };
 
 export type MatchProposalRow = Selectable<MatchProposalTable>;
