@@ -49,6 +49,8 @@ export const errorStatus = {
   STORAGE_UNAVAILABLE: 503,
   STORAGE_FULL: 507,
   // Cases (add this module's codes below this line)
+  MATCH_NOT_CONFIRMED: 409,
+  MATCH_NOT_REQUEST_DOSSIER: 409,
   // Contact plans and messages (add this module's codes below this line)
   // Reunification (add this module's codes below this line)
   // Age-out (add this module's codes below this line)

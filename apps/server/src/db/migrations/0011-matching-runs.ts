@@ -9,4 +9,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       watermark timestamptz not null,
       updated_at timestamptz not null
     )`.execute(db);
+  // The matching indexes read what changed since their last look by these.
+  await sql`create index dossier_updated_idx on dossier(updated_at)`.execute(db);
+  await sql`create index tracing_request_updated_idx on tracing_request(updated_at)`.execute(db);
 }

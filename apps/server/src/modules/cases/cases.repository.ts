@@ -1,4 +1,5 @@
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import type { Cursor } from '../../lib/cursor.ts';
 import type { Executor } from '../audit/audit.repository.ts';
 import type { CaseStatus } from './case-states.ts';
 import type { TracingCaseTable } from './cases.tables.ts';
@@ -51,4 +52,28 @@ export async function updateCaseStatus(
 
 export async function findCaseEvents(db: Executor, caseId: string) {
   return db.selectFrom('tracing_case_event').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
+}
+
+export interface CaseFilter {
+  /** Cases of which this party is either side; undefined for the system. */
+  visibleToPartyId?: string | undefined;
+  statuses?: readonly CaseStatus[] | undefined;
+  priority?: 'normal' | 'age-out' | undefined;
+  dossierId?: string | undefined;
+  requestId?: string | undefined;
+  cursor?: Cursor | undefined;
+  limit: number;
+}
+
+/** Newest first, keyset-paged over (opened_at, id); fetches `limit + 1` rows for the next cursor. */
+export async function findCases(db: Executor, f: CaseFilter) {
+  let q = db.selectFrom('tracing_case').selectAll();
+  const party = f.visibleToPartyId;
+  if (party) q = q.where((eb) => eb.or([eb('holding_party_id', '=', party), eb('family_party_id', '=', party)]));
+  if (f.statuses?.length) q = q.where('status', 'in', [...f.statuses]);
+  if (f.priority) q = q.where('priority', '=', f.priority);
+  if (f.dossierId) q = q.where('dossier_id', '=', f.dossierId);
+  if (f.requestId) q = q.where('request_id', '=', f.requestId);
+  if (f.cursor) q = q.where(sql<boolean>`(opened_at, id) < (${new Date(f.cursor.createdAt)}, ${f.cursor.id}::uuid)`);
+  return q.orderBy('opened_at', 'desc').orderBy('id', 'desc').limit(f.limit + 1).execute();
 }

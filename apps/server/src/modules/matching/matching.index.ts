@@ -11,6 +11,8 @@ interface SyncRow {
   record: MatchRecord;
 }
 
+const MARGIN_MS = 2_000;
+
 /** Where an index's records come from: one table, read in four ways. */
 interface Source {
   fingerprint(db: Kysely<DB>): Promise<{ n: string; v: string }>;
@@ -53,9 +55,10 @@ const requests: Source = {
 /**
  * A per-process index of the open records of one table (dossiers, or tracing requests). Built
  * from the database on first use; before every use it takes in the rows changed since the last
- * look (by `updated_at`, with a margin for transactions that committed late, and by version,
- * checked against a count-and-version-sum fingerprint), so creations, edits and closures made by
- * any process are seen without hooks in the owning modules.
+ * look (by `updated_at`, with a short margin for transactions that committed late), and checks
+ * the result against a count-and-version-sum fingerprint: anything the fast path missed (a late
+ * commit, an import stamped with the time it was received) makes it compare every version. So
+ * creations, edits and closures made by any process are seen without hooks in the owning modules.
  */
 export class SyncedIndex {
   readonly index = new MatchIndex(DEFAULT_MODEL);
@@ -71,22 +74,44 @@ export class SyncedIndex {
     private readonly source: Source,
   ) {}
 
-  /** Brings the index up to date with the database (one sync at a time). */
-  async sync(): Promise<this> {
+  /**
+   * Brings the index up to date with the database (one sync at a time). The fast path (rows
+   * changed since the last look, an indexed range read) always runs; the full fingerprint (a scan
+   * of the table) runs when the last one is older than `fingerprintMaxAgeMs` (default: always).
+   * Interactive paths pass about a second: a late commit by another process is then seen within
+   * that time, and the catch-up job proposes anything a create missed.
+   */
+  async sync(opts: { fingerprintMaxAgeMs?: number } = {}): Promise<this> {
     while (this.syncing) await this.syncing;
-    this.syncing = this.pull().finally(() => (this.syncing = null));
+    this.syncing = this.pull(opts.fingerprintMaxAgeMs ?? 0).finally(() => (this.syncing = null));
     await this.syncing;
     return this;
   }
 
-  private async pull(): Promise<void> {
-    if (!(await this.fingerprintChanged())) return;
-    // Fast path: rows touched since the last look (a margin covers transactions that committed late).
-    this.apply(await this.source.changedSince(this.db, this.watermark ? new Date(this.watermark.getTime() - 60_000) : null));
-    if (!(await this.fingerprintChanged())) return;
-    // Some change kept an old `updated_at` (imports stamp the time received): compare every version.
+  private lastFingerprint = 0;
+
+  /** Reads these rows now, whatever their timestamps: a create or import refreshes what it wrote. */
+  async refresh(ids: readonly string[]): Promise<this> {
+    while (this.syncing) await this.syncing;
+    for (let i = 0; i < ids.length; i += 1000) this.apply(await this.source.byIds(this.db, ids.slice(i, i + 1000)));
+    return this;
+  }
+
+  private async pull(fingerprintMaxAgeMs: number): Promise<void> {
+    // Fast path: rows touched since the last look (a short margin covers most late commits; the
+    // fingerprint catches the rest). A wide margin would re-read every row of a recent import.
+    this.apply(await this.source.changedSince(this.db, this.watermark ? new Date(this.watermark.getTime() - MARGIN_MS) : null));
+    const started = Date.now();
+    if (started - this.lastFingerprint < fingerprintMaxAgeMs) return;
+    if (!(await this.fingerprintChanged())) {
+      this.lastFingerprint = started;
+      return;
+    }
+    // Some change kept an old `updated_at` (a late commit, an import stamped with the time it was
+    // received): compare every version.
     const stale = (await this.source.versions(this.db)).filter((r) => this.versions.get(r.id) !== r.version).map((r) => r.id);
     for (let i = 0; i < stale.length; i += 1000) this.apply(await this.source.byIds(this.db, stale.slice(i, i + 1000)));
+    this.lastFingerprint = started;
   }
 
   /** Count and version sum of all rows: every insert and update (versions grow) changes it. */

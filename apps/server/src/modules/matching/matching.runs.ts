@@ -2,7 +2,7 @@ import { DEFAULT_MODEL } from '@homeward/matching';
 import { sql } from 'kysely';
 import { systemActor, type Actor } from '../auth/actor.ts';
 import { dossierIndex, requestIndex } from './matching.index.ts';
-import { persist, proposeForDossier, proposeForRequest, type MatchingDeps, type Side } from './matching.service.ts';
+import { INTERACTIVE_SYNC_MS, persist, proposeForDossier, proposeForRequest, type MatchingDeps, type Side } from './matching.service.ts';
 
 /** How many requests a new dossier is checked against before re-scoring (blocking reach). */
 const REQUEST_REACH = 20;
@@ -19,8 +19,8 @@ export async function proposeForNewDossier(deps: MatchingDeps, dossierId: string
 }
 
 async function proposeRequestsForDossier(deps: MatchingDeps, dossierId: string, actor: Actor): Promise<number> {
-  const dix = await dossierIndex(deps.db).sync();
-  const rix = await requestIndex(deps.db).sync();
+  const dix = await (await dossierIndex(deps.db).refresh([dossierId])).sync({ fingerprintMaxAgeMs: INTERACTIVE_SYNC_MS });
+  const rix = await requestIndex(deps.db).sync({ fingerprintMaxAgeMs: INTERACTIVE_SYNC_MS });
   const dossier = dix.records.get(dossierId);
   if (!dossier) return 0;
   const reached = rix.index.query(dossier, { top: REQUEST_REACH, minScore: 0 });

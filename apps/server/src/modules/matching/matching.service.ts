@@ -5,6 +5,7 @@ import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { recordAudit, type Executor } from '../audit/audit.repository.ts';
 import { systemActor, type Actor } from '../auth/actor.ts';
+import { openCaseInTrx } from '../cases/cases.service.ts';
 import { presentDossier } from '../dossiers/dossiers.policy.ts';
 import { findDossier } from '../dossiers/dossiers.repository.ts';
 import { canSeeRequest, presentRequest } from '../requests/requests.policy.ts';
@@ -24,6 +25,9 @@ export interface MatchingDeps {
 
 /** How many candidates one run proposes per request or dossier. */
 export const TOP = 5;
+
+/** How stale the full check of an index may be on interactive paths (see SyncedIndex.sync). */
+export const INTERACTIVE_SYNC_MS = 1000;
 
 /** A proposal without its evidence: what a queue shows (ids, score, status; no names). */
 export function proposalSummary(row: MatchProposalRow) {
@@ -134,7 +138,7 @@ async function openProposals(db: Executor, kind: ProposalKind, column: 'left_id'
 export async function proposeForRequest(deps: MatchingDeps, requestId: string, actor: Actor = systemActor()) {
   const row = await findRequest(deps.db, requestId);
   if (!row || !canSeeRequest(actor, row)) throw notFound();
-  const ix = await dossierIndex(deps.db).sync();
+  const ix = await dossierIndex(deps.db).sync({ fingerprintMaxAgeMs: INTERACTIVE_SYNC_MS });
   const left: Side = { id: row.id, record: requestRecord(row), partyId: row.party_id };
   const candidates = row.status === 'open' ? ix.index.query(left.record, { top: TOP }) : [];
   return deps.db.transaction().execute(async (trx) => {
@@ -149,7 +153,7 @@ export async function proposeForRequest(deps: MatchingDeps, requestId: string, a
 
 /** Proposes likely duplicates of one dossier among the other open dossiers (pair kept in id order). */
 export async function proposeForDossier(deps: MatchingDeps, dossierId: string, actor: Actor = systemActor()) {
-  const ix = await dossierIndex(deps.db).sync();
+  const ix = await dossierIndex(deps.db).sync({ fingerprintMaxAgeMs: INTERACTIVE_SYNC_MS });
   const self = ix.records.get(dossierId);
   if (!self) return [];
   const candidates = ix.index.queryRecord(dossierId, { top: TOP });
@@ -254,8 +258,9 @@ export async function getProposal(deps: MatchingDeps, actor: Actor, id: string) 
 
 /**
  * A person's decision on a proposal: only an open proposal can be decided, once. Confirming a
- * request↔dossier pair marks the request `matched` (opening a case comes with the cases issue);
- * confirming a dossier pair records the decision only (the reversible merge comes later).
+ * request↔dossier pair marks the request `matched` and opens the pair's case (status `located`)
+ * in the same transaction, unless the pair already has one; confirming a dossier pair records the
+ * decision only (the reversible merge comes later).
  */
 export async function decideProposal(deps: MatchingDeps, actor: Actor, id: string, status: 'confirmed' | 'rejected', reason: string | null) {
   let logged = false;
@@ -285,6 +290,8 @@ export async function decideProposal(deps: MatchingDeps, actor: Actor, id: strin
         await recordAudit(trx, actor, { action: 'request.update', recordType: 'tracing_request', recordId: req.id, fields: ['status'], details: { matchProposalId: id } });
         logged = true;
       }
+      const opened = await openCaseInTrx(trx, actor, { ...row, status, decided_by: actor.userId, decided_at: now, reason }, now);
+      logged ||= opened.created;
     }
   });
   if (logged && deps.secret) await publishCheckpoint({ db: deps.db, clock: deps.clock, secret: deps.secret });
