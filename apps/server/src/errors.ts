@@ -54,6 +54,9 @@ export const errorStatus = {
   // Contact plans and messages (add this module's codes below this line)
   // Reunification (add this module's codes below this line)
   // Age-out (add this module's codes below this line)
+  NOT_YET_ADULT: 409,
+  AGE_OUT_CLOSED: 409,
+  AGE_OUT_CONSENT_REQUIRED: 409,
   // Notifications and webhooks (add this module's codes below this line)
 } as const;
 
