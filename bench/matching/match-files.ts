@@ -39,6 +39,11 @@ console.error(
     errors: summary.errors.length,
     seconds: Math.round(seconds * 10) / 10,
     ...summary.timings,
+    candidatesPerRequest:
+      Math.round((summary.blocking.candidates / Math.max(1, summary.blocking.queries)) * 10) / 10,
+    fallbackShare:
+      Math.round((summary.blocking.fallbackQueries / Math.max(1, summary.blocking.queries)) * 1000) / 1000,
+    fallbackCandidates: summary.blocking.fallbackCandidates,
     cpuSeconds: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1e5) / 10,
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
   }),

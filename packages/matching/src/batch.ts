@@ -5,6 +5,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { readRecords } from './jsonl.ts';
 import type { LineError } from './jsonl.ts';
 import { MatchIndex } from './match-index.ts';
+import type { BlockingStats } from './match-index.ts';
 import type { ModelParams } from './model.ts';
 import { trainModel } from './train.ts';
 import type { MatchRecord } from './types.ts';
@@ -29,6 +30,8 @@ export interface MatchFilesSummary {
   model: ModelParams;
   /** Milliseconds spent reading and indexing, estimating the model, and matching. */
   timings: { readMs: number; trainMs: number; matchMs: number };
+  /** Candidates scored, and how often the names-free fallback keys were looked up. */
+  blocking: BlockingStats;
 }
 
 /**
@@ -80,5 +83,5 @@ export async function runMatchFiles(options: MatchFilesOptions): Promise<MatchFi
     trainMs: Math.round(t2 - t1),
     matchMs: Math.round(performance.now() - t2),
   };
-  return { requests: requests.length, records, written, errors, model, timings };
+  return { requests: requests.length, records, written, errors, model, timings, blocking: index.stats };
 }

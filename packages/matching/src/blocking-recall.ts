@@ -1,7 +1,8 @@
 /**
  * Measures candidate generation: the share of known true pairs whose record is among the
  * candidates the blocking rules produce (pairs completeness), and the mean number of
- * candidates per query (the work the scorer must do).
+ * candidates per query (the work the scorer must do). With `withFallback` the names-free
+ * keys are looked up for every query: the upper bound of what the fallback can add.
  */
 import { extractFeatures } from './features.ts';
 import type { MatchIndex } from './match-index.ts';
@@ -24,6 +25,7 @@ export interface BlockingRecall {
 export function measureBlockingRecall(
   index: MatchIndex,
   pairs: { query: MatchRecord; recordId: string }[],
+  withFallback = false,
 ): BlockingRecall {
   let found = 0;
   let candidates = 0;
@@ -32,7 +34,7 @@ export function measureBlockingRecall(
   for (const { query, recordId } of pairs) {
     let ids = cache.get(query.id);
     if (!ids) {
-      ids = new Set(index.candidateIds(extractFeatures(query)));
+      ids = new Set(index.candidateIds(extractFeatures(query), withFallback));
       candidates += ids.size;
       cache.set(query.id, ids);
     }

@@ -11,6 +11,11 @@
  * - D: full birth date (or day↔month swapped) + sex
  * - N: surname skeleton + given-name group + birth year ±2 (for shifted or falsified dates)
  * - P: father's name in the patronymic + given-name group + birth year ±2 (for new surnames)
+ * - B, K: given-name group or surname + day and month (the year was shifted)
+ * - L: given-name group + birthplace (+ year), for records or requests without a date
+ *
+ * When every name differs, blocking-fallback.ts adds names-free keys (date window + sex +
+ * area), looked up only when these rules find no confident candidate.
  */
 import type { RecordFeatures } from './features.ts';
 
@@ -57,7 +62,8 @@ export function indexKeys(f: RecordFeatures): string[] {
   return [...new Set(keys)];
 }
 
-function placeKeys(p: RecordFeatures['birthPlace']): string[] {
+/** A place as blocking sees it: its gazetteer ids, or its longer skeletons when unknown. */
+export function placeKeys(p: RecordFeatures['birthPlace']): string[] {
   if (!p) return [];
   return p.ids.length ? p.ids.map((id) => `@${id}`) : p.skels.filter((s) => s.length >= 3);
 }

@@ -47,6 +47,10 @@ export interface RecordFeatures {
   dob: DateFeature | null;
   birthPlace: PlaceFeature | null;
   lastPlace: PlaceFeature | null;
+  /** Current region or placement settlement (dossiers; requests rarely know it). */
+  region: PlaceFeature | null;
+  institution: PlaceFeature | null;
+  displacedOn: DateFeature | null;
 }
 
 function skeletonsOf(clean: string): string[] {
@@ -98,6 +102,14 @@ function placeFeature(raw: string | null | undefined): PlaceFeature | null {
   });
 }
 
+// Words that only say what kind of region it is ("Ростовская обл.", "Krasnodar krai").
+const REGION_WORDS =
+  /(^|\s)(обл|область|облать|край|республика|республіка|респ|автономна|автономная|ао|oblast|obl|krai|kray|region|respublika|republic)\.?(?=\s|$)/giu;
+
+function regionFeature(raw: string | null | undefined): PlaceFeature | null {
+  return placeFeature(raw?.replace(/[.,]/g, ' ').replace(REGION_WORDS, ' '));
+}
+
 /**
  * Parses 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' (also with / or . separators); anything else is
  * treated as missing.
@@ -140,5 +152,8 @@ export function extractFeatures(r: MatchRecord): RecordFeatures {
     dob: parseBirthDate(r.birth_date),
     birthPlace: placeFeature(r.birth_place),
     lastPlace: placeFeature(r.last_known_place),
+    region: regionFeature(r.current_location),
+    institution: placeFeature(r.institution),
+    displacedOn: parseBirthDate(r.displacement_date),
   };
 }

@@ -14,14 +14,22 @@ export interface MatchRecord {
   birth_date?: string | null;
   birth_place?: string | null;
   last_known_place?: string | null;
+  /** Current region (oblast, krai) or settlement where the child is held or placed. */
   current_location?: string | null;
+  /** Institution the child was removed from or is placed in (a children's home, a school). */
+  institution?: string | null;
+  /** When the child was displaced or removed: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'. */
+  displacement_date?: string | null;
 }
 
 export type Decision = 'match' | 'possible';
 
 /** One line of the match-weight waterfall. */
 export interface FieldEvidence {
-  /** A compared field ('given_name', 'family_name', 'patronymic', 'birth_date', 'sex', 'place'), or 'prior'. */
+  /**
+   * A compared field ('given_name', 'family_name', 'patronymic', 'birth_date', 'sex', 'place'),
+   * 'prior', or 'sibling' (offered because a sibling was found: MatchIndex.queryFamily).
+   */
   field: string;
   /** The comparison level in plain words, e.g. "Russian or Ukrainian form of the same name". */
   level: string;
