@@ -52,6 +52,11 @@ export const errorStatus = {
   MATCH_NOT_CONFIRMED: 409,
   MATCH_NOT_REQUEST_DOSSIER: 409,
   // Contact plans and messages (add this module's codes below this line)
+  CONTACT_CASE_NOT_ACTIVE: 409,
+  CONTACT_PLAN_NOT_ACTIVE: 409,
+  CONTACT_ALREADY_RECORDED: 409,
+  MESSAGE_ALREADY_REVIEWED: 409,
+  MESSAGE_SELF_REVIEW: 403,
   // Reunification (add this module's codes below this line)
   // Age-out (add this module's codes below this line)
   NOT_YET_ADULT: 409,

@@ -25,6 +25,8 @@ function identityRecord(row: IdentityRow): MatchRecord {
     birth_date: identity.birthDate ?? null,
     birth_place: row.birth_place,
     last_known_place: identity.displacement?.place ?? null,
+    // Only when known, so that the pair hash of records without one is unchanged.
+    ...(identity.displacement?.date ? { displacement_date: identity.displacement.date } : {}),
   };
 }
 
