@@ -58,6 +58,15 @@ export const errorStatus = {
   MESSAGE_ALREADY_REVIEWED: 409,
   MESSAGE_SELF_REVIEW: 403,
   // Reunification (add this module's codes below this line)
+  PLAN_CASE_NOT_READY: 409,
+  PLAN_EXISTS: 409,
+  PLAN_LOCKED: 409,
+  PLAN_ALREADY_APPROVED: 409,
+  PLAN_NOT_APPROVED: 409,
+  PLAN_NOT_STARTED: 409,
+  PLAN_DOCUMENTS_MISSING: 409,
+  HANDOVER_ALREADY_CONFIRMED: 409,
+  WELFARE_CHECK_RECORDED: 409,
   // Age-out (add this module's codes below this line)
   NOT_YET_ADULT: 409,
   AGE_OUT_CLOSED: 409,
