@@ -6,6 +6,7 @@ import { registerTokenCommands } from './commands/tokens.ts';
 import { registerLogCommands } from './commands/log.ts';
 import { registerMediaCommands } from './commands/media.ts';
 import { registerJobCommands } from './commands/jobs.ts';
+import { registerBackupCommands } from './commands/backup.ts';
 import { registerServeCommands } from './commands/serve.ts';
 import { registerUserCommands } from './commands/users.ts';
 import { registerWitnessCommands } from './commands/witness.ts';
@@ -24,6 +25,7 @@ registerLogCommands(program);
 registerWitnessCommands(program);
 registerMediaCommands(program);
 registerJobCommands(program);
+registerBackupCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -71,6 +71,12 @@ export const errorStatus = {
   NOT_YET_ADULT: 409,
   AGE_OUT_CLOSED: 409,
   AGE_OUT_CONSENT_REQUIRED: 409,
+  // Backup and restore
+  BACKUP_CORRUPT: 422,
+  BACKUP_KEY_MISMATCH: 422,
+  BACKUP_VERSION_MISMATCH: 409,
+  RESTORE_TARGET_NOT_EMPTY: 409,
+  RESTORE_VERIFY_FAILED: 500,
   // Notifications and webhooks (add this module's codes below this line)
 } as const;
 
