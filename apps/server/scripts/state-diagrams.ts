@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { caseTransitions } from '../src/modules/cases/case-states.ts';
+import { contactPlanTransitions } from '../src/modules/contact/contact-plan-states.ts';
 
 /** One move of a table: `needsReason` steps want a reason, `via` steps belong to a workflow. */
 export interface DiagramStep {
@@ -27,6 +28,7 @@ export interface StateTable {
 /** Every table drawn in the docs: add a workflow with one line. */
 export const stateTables: StateTable[] = [
   { name: 'case', doc: 'docs/CASES.md', initial: 'located', transitions: caseTransitions },
+  { name: 'contact-plan', doc: 'docs/CONTACT.md', initial: 'active', transitions: contactPlanTransitions },
 ];
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
