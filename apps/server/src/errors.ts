@@ -78,6 +78,10 @@ export const errorStatus = {
   RESTORE_TARGET_NOT_EMPTY: 409,
   RESTORE_VERIFY_FAILED: 500,
   // Notifications and webhooks (add this module's codes below this line)
+  // Dossier merge (add this module's codes below this line)
+  MERGE_ALREADY_UNDONE: 409,
+  MERGE_DOSSIER_NOT_OPEN: 409,
+  MERGE_SURVIVOR_MERGED: 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

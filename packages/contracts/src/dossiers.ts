@@ -64,6 +64,11 @@ export const dossier = z.object({
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  mergedInto: z.uuid().nullable().optional().describe('For a merged dossier, the dossier it was merged into (set on dossier reads)'),
+  sameChildAs: z
+    .array(z.uuid())
+    .optional()
+    .describe("Other parties' dossiers confirmed to be about the same child (linked, not merged; set on dossier reads)"),
 });
 export type Dossier = z.infer<typeof dossier>;
 
@@ -80,3 +85,34 @@ export const dossierSearch = dossierListQuery.extend({ name: text(200).optional(
 export type DossierSearch = z.infer<typeof dossierSearch>;
 
 export const dossierPage = page(dossier);
+
+export const dossierMergeStatuses = ['active', 'undone'] as const;
+
+/** A merge as listed: ids, dates and status, never the names it moved. */
+export const dossierMerge = z.object({
+  id: z.uuid(),
+  survivorId: z.uuid().describe('The older dossier, which stays open and gained the names'),
+  absorbedId: z.uuid().describe('The newer dossier, set to merged while the merge is active'),
+  proposalId: z.uuid(),
+  status: z.enum(dossierMergeStatuses),
+  namesAdded: z.number().int().describe('How many names the merge added to the survivor'),
+  mergedBy: z.uuid().nullable(),
+  mergedAt: z.string(),
+  undoneBy: z.uuid().nullable(),
+  undoneAt: z.string().nullable(),
+  undoReason: z.string().nullable().describe("Shown to the merge's own party only"),
+});
+export type DossierMerge = z.infer<typeof dossierMerge>;
+
+export const dossierMergeUndo = z.object({
+  reason: z.string().trim().min(1).max(2000).describe('Why the two dossiers are not the same child; kept on the proposal'),
+});
+
+export const dossierMergeUndone = dossierMerge.extend({
+  namesRemoved: z.number().int().describe('Names the merge had added that were taken off the survivor'),
+  namesAlreadyGone: z
+    .number()
+    .int()
+    .describe('Names the merge had added that an edit since had already removed or changed (left as they are)'),
+  namesKept: z.number().int().describe('Names the merge had added that were kept because the survivor has no other name now'),
+});

@@ -10,6 +10,7 @@ import * as m0008 from './migrations/0008-reunification.ts';
 import * as m0009 from './migrations/0009-age-out.ts';
 import * as m0010 from './migrations/0010-notifications.ts';
 import * as m0011 from './migrations/0011-matching-runs.ts';
+import * as m0012 from './migrations/0012-dossier-merge.ts';
 
 // Static list (not a folder scan) so the same migrations run from source, bundles and tests.
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0009-age-out': m0009,
   '0010-notifications': m0010,
   '0011-matching-runs': m0011,
+  '0012-dossier-merge': m0012,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { AgeOutTables } from '../modules/age-out/age-out.tables.ts';
 import type { CaseTables } from '../modules/cases/cases.tables.ts';
 import type { ContactTables } from '../modules/contact/contact.tables.ts';
+import type { DossierMergeTables } from '../modules/dossiers/dossier-merge.tables.ts';
 import type { MatchingTables } from '../modules/matching/matching.tables.ts';
 import type { MediaTables } from '../modules/media/media.tables.ts';
 import type { NotificationTables } from '../modules/notifications/notifications.tables.ts';
@@ -147,7 +148,8 @@ export interface DB
     ContactTables,
     ReunificationTables,
     AgeOutTables,
-    NotificationTables {
+    NotificationTables,
+    DossierMergeTables {
   party: PartyTable;
   app_user: AppUserTable;
   session: SessionTable;

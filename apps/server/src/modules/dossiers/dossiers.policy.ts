@@ -6,6 +6,12 @@ import { identityFromRow } from '../names/identity-columns.ts';
 
 export type PresentedDossier = Dossier & { withheld: string[] };
 
+/** Where a dossier went and which other parties' dossiers are about the same child (ids only). */
+export interface DossierLinks {
+  mergedInto: string | null;
+  sameChildAs: string[];
+}
+
 /** Only the supplying party changes its dossier. */
 export function canWriteDossier(actor: Actor, row: Pick<DossierRow, 'party_id'>): boolean {
   return actor.kind === 'system' || actor.partyId === row.party_id;
@@ -14,12 +20,14 @@ export function canWriteDossier(actor: Actor, row: Pick<DossierRow, 'party_id'>)
 /**
  * Shapes a dossier for one reader: sensitive fields (services) need the sensitive tier;
  * restricted ones (exact address) need the restricted tier AND the supplying party. What is left
- * out is named in `withheld`, so a reader knows something exists.
+ * out is named in `withheld`, so a reader knows something exists. `links` (merge and same-child
+ * ids) is given by dossier reads; other presenters leave the two fields out.
  */
 export function presentDossier(
   row: DossierRow,
   sources: Array<{ party_id: string; source_id: string; received_at: Date }>,
   actor: Actor,
+  links?: DossierLinks,
 ): PresentedDossier {
   const withheld: string[] = [];
   const services = row.services as Dossier['services'];
@@ -48,6 +56,7 @@ export function presentDossier(
     version: row.version,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
+    ...links,
     withheld,
   };
 }

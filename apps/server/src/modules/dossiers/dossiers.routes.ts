@@ -1,10 +1,11 @@
-import { dossier, dossierInput, dossierListQuery, dossierPatch, dossierSearch, page } from '@homeward/contracts';
+import { dossier, dossierInput, dossierListQuery, dossierMerge, dossierMergeUndo, dossierMergeUndone, dossierPatch, dossierSearch, page } from '@homeward/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/auth-hook.ts';
 import type { AppDeps } from '../../http/app.ts';
 import { idParams, searchRateLimit } from '../../http/params.ts';
 import { proposeForNewDossier } from '../matching/matching.runs.ts';
+import { listMergesOf, undoMerge } from './dossier-merge.service.ts';
 import { createDossier, getDossier, listDossiers, patchDossier } from './dossiers.service.ts';
 
 const presented = dossier.extend({ withheld: z.array(z.string()) });
@@ -48,5 +49,27 @@ export const dossierRoutes =
       '/api/v1/dossiers/:id',
       { config: { permission: 'dossier.write' }, schema: { tags, params: idParams, body: dossierPatch, response: { 200: presented } } },
       async (request) => patchDossier(deps, actorOf(request), request.params.id, request.body),
+    );
+    app.get(
+      '/api/v1/dossiers/:id/merges',
+      {
+        config: { permission: 'dossier.read' },
+        schema: { tags, description: 'Merges this dossier took part in, as survivor or absorbed, newest first (ids, dates and status; no names).', params: idParams, response: { 200: z.object({ items: z.array(dossierMerge) }) } },
+      },
+      async (request) => listMergesOf(deps, actorOf(request), request.params.id),
+    );
+    app.post(
+      '/api/v1/dossier-merges/:id/undo',
+      {
+        config: { permission: 'dossier.write' },
+        schema: {
+          tags,
+          description: "Undoes a merge of the caller's party: the absorbed dossier is open again, the survivor loses the names the merge added, and the duplicate proposal becomes rejected with the reason.",
+          params: idParams,
+          body: dossierMergeUndo,
+          response: { 200: dossierMergeUndone },
+        },
+      },
+      async (request) => undoMerge(deps, actorOf(request), request.params.id, request.body.reason),
     );
   };

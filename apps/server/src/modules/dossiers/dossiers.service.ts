@@ -10,7 +10,8 @@ import type { Actor } from '../auth/actor.ts';
 import { logStatusTransition, publishCheckpoint } from '../transparency/log.service.ts';
 import { identityDateIssues, isoDay } from '../names/date-rules.ts';
 import { nameSkeleton } from '../names/search-key.ts';
-import { findSourcesOf, findSourcesOfMany, findSubjectsBySourceIds, upsertSourceRecords } from '../sources/source-records.repository.ts';
+import { findSubjectsBySourceIds, upsertSourceRecords } from '../sources/source-records.repository.ts';
+import { linksOf, sourcesWithMerged } from './dossier-merge.links.ts';
 import { dossierColumns, touchedFields } from './dossiers.columns.ts';
 import { presentDossier, canWriteDossier, tiersShown } from './dossiers.policy.ts';
 import { findDossier, findDossiers, insertDossiers, updateDossier } from './dossiers.repository.ts';
@@ -90,7 +91,10 @@ export async function getDossier(deps: DossierDeps, actor: Actor, id: string, op
   return deps.db.transaction().execute(async (trx) => {
     const row = await findDossier(trx, id);
     if (!row) throw notFound();
-    const presented = presentDossier(row, await findSourcesOf(trx, 'dossier', id), actor);
+    // A survivor lists the source records of the dossiers merged into it too.
+    const sources = await sourcesWithMerged(trx, [id]);
+    const links = await linksOf(trx, actor, [id]);
+    const presented = presentDossier(row, sources.get(id) ?? [], actor, links.get(id));
     const tiers = tiersShown(presented);
     if (opts.audit && tiers.length > 1) {
       await recordAudit(trx, actor, { action: 'dossier.read', recordType: 'dossier', recordId: id, fields: tiers });
@@ -108,6 +112,10 @@ export async function patchDossier(deps: DossierDeps, actor: Actor, id: string, 
     if (!row || !canWriteDossier(actor, row)) throw notFound();
     const current = presentDossier(row, [], { ...actor, kind: 'system' });
     const { version, status, ...fields } = patch;
+    if (status && status !== row.status && (status === 'merged' || row.status === 'merged')) {
+      // Only a confirmed duplicate merges a dossier and only an undo reopens it: both keep the merge record true.
+      throw new AppError('INVALID_TRANSITION', 'A dossier is merged by confirming a duplicate proposal, and reopened by undoing that merge.');
+    }
     const merged = dossierInput.parse(dropNulls({ ...current, ...fields, sourceId: undefined }));
     const updated = await updateDossier(trx, id, version, { ...dossierColumns(merged), ...(status ? { status } : {}) });
     if (!updated) {
@@ -134,8 +142,10 @@ export async function listDossiers(deps: DossierDeps, actor: Actor, search: Doss
       cursor: decodeCursor(search.cursor),
     });
     const { items, nextCursor } = toPage(rows, search.limit);
-    const sources = await findSourcesOfMany(trx, 'dossier', items.map((r) => r.id));
-    const presented = items.map((r) => presentDossier(r, sources.get(r.id) ?? [], actor));
+    const ids = items.map((r) => r.id);
+    const sources = await sourcesWithMerged(trx, ids);
+    const links = await linksOf(trx, actor, ids);
+    const presented = items.map((r) => presentDossier(r, sources.get(r.id) ?? [], actor, links.get(r.id)));
     // Audit of reads names every record returned (DESIGN: decisions that refine the issues).
     if (presented.length) {
       await recordAudit(trx, actor, {

@@ -6,6 +6,7 @@ import { AppError, notFound } from '../../errors.ts';
 import { recordAudit, type Executor } from '../audit/audit.repository.ts';
 import { systemActor, type Actor } from '../auth/actor.ts';
 import { openCaseInTrx } from '../cases/cases.service.ts';
+import { mergeOnConfirm } from '../dossiers/dossier-merge.service.ts';
 import { presentDossier } from '../dossiers/dossiers.policy.ts';
 import { findDossier } from '../dossiers/dossiers.repository.ts';
 import { canSeeRequest, presentRequest } from '../requests/requests.policy.ts';
@@ -259,8 +260,8 @@ export async function getProposal(deps: MatchingDeps, actor: Actor, id: string) 
 /**
  * A person's decision on a proposal: only an open proposal can be decided, once. Confirming a
  * request↔dossier pair marks the request `matched` and opens the pair's case (status `located`)
- * in the same transaction, unless the pair already has one; confirming a dossier pair records the
- * decision only (the reversible merge comes later).
+ * in the same transaction, unless the pair already has one. Confirming a dossier pair of one party
+ * merges the two (reversibly, see dossier-merge.service.ts); a pair of two parties is linked only.
  */
 export async function decideProposal(deps: MatchingDeps, actor: Actor, id: string, status: 'confirmed' | 'rejected', reason: string | null) {
   let logged = false;
@@ -292,6 +293,9 @@ export async function decideProposal(deps: MatchingDeps, actor: Actor, id: strin
       }
       const opened = await openCaseInTrx(trx, actor, { ...row, status, decided_by: actor.userId, decided_at: now, reason }, now);
       logged ||= opened.created;
+    }
+    if (status === 'confirmed' && row.kind === 'dossier-dossier') {
+      logged ||= (await mergeOnConfirm(trx, actor, row, now)) !== null;
     }
   });
   if (logged && deps.secret) await publishCheckpoint({ db: deps.db, clock: deps.clock, secret: deps.secret });
