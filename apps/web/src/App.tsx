@@ -9,6 +9,10 @@ import { RequestFormPage } from './pages/requests/RequestFormPage.tsx';
 import { RequestListPage } from './pages/requests/RequestListPage.tsx';
 import { RequestPage } from './pages/requests/RequestPage.tsx';
 import { TwoFactorPage } from './pages/TwoFactorPage.tsx';
+import { CaseListPage } from './pages/cases/CaseListPage.tsx';
+import { CasePage } from './pages/cases/CasePage.tsx';
+import { MatchQueuePage } from './pages/matches/MatchQueuePage.tsx';
+import { MatchReviewPage } from './pages/matches/MatchReviewPage.tsx';
 import type { Route } from './route.ts';
 import { useRoute } from './router.tsx';
 
@@ -27,6 +31,14 @@ function Page({ route }: { route: Route }) {
       return <RequestFormPage />;
     case 'request':
       return <RequestPage key={route.id} id={route.id} />;
+    case 'matches':
+      return <MatchQueuePage />;
+    case 'match':
+      return <MatchReviewPage key={route.id} id={route.id} />;
+    case 'cases':
+      return <CaseListPage />;
+    case 'case':
+      return <CasePage key={route.id} id={route.id} />;
     case 'twoFactor':
       return <TwoFactorPage />;
     case 'notFound':

@@ -6,6 +6,10 @@ export type Route =
   | { name: 'requests' }
   | { name: 'newRequest' }
   | { name: 'request'; id: string }
+  | { name: 'matches' }
+  | { name: 'match'; id: string }
+  | { name: 'cases' }
+  | { name: 'case'; id: string }
   | { name: 'twoFactor' }
   | { name: 'notFound' };
 
@@ -17,11 +21,17 @@ export function parseRoute(pathname: string): Route {
   if (p === '/dossiers') return { name: 'dossiers' };
   if (p === '/requests') return { name: 'requests' };
   if (p === '/requests/new') return { name: 'newRequest' };
+  if (p === '/matches') return { name: 'matches' };
+  if (p === '/cases') return { name: 'cases' };
   if (p === '/account/two-factor') return { name: 'twoFactor' };
   let m = new RegExp(`^/dossiers/(${uuid})$`).exec(p);
   if (m) return { name: 'dossier', id: m[1]! };
   m = new RegExp(`^/requests/(${uuid})$`).exec(p);
   if (m) return { name: 'request', id: m[1]! };
+  m = new RegExp(`^/matches/(${uuid})$`).exec(p);
+  if (m) return { name: 'match', id: m[1]! };
+  m = new RegExp(`^/cases/(${uuid})$`).exec(p);
+  if (m) return { name: 'case', id: m[1]! };
   return { name: 'notFound' };
 }
 
@@ -32,5 +42,9 @@ export const paths = {
   requests: '/requests',
   newRequest: '/requests/new',
   request: (id: string) => `/requests/${id}`,
+  matches: '/matches',
+  match: (id: string) => `/matches/${id}`,
+  cases: '/cases',
+  case: (id: string) => `/cases/${id}`,
   twoFactor: '/account/two-factor',
 };

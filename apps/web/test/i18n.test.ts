@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  casePriorities,
+  caseStatuses,
   displacementKinds,
   dossierStatuses,
   nameKinds,
@@ -12,6 +14,8 @@ import {
   sexes,
 } from '@homeward/contracts';
 import { knownErrorCodes } from '../src/api/errors.ts';
+import { allLevelKeys } from '../src/pages/matches/waterfall.ts';
+import { moveKinds, stepStates } from '../src/pages/cases/case-steps.ts';
 import { languages, pickLanguage, resources } from '../src/i18n/resources.ts';
 
 type Tree = { [k: string]: string | Tree };
@@ -74,10 +78,36 @@ describe('translations', () => {
       nameKind: nameKinds,
       role: roles,
       partyKind: partyKinds,
+      caseStatus: caseStatuses,
+      casePriority: casePriorities,
+      matchStatus: ['proposed', 'confirmed', 'rejected', 'superseded'],
+      matchKind: ['request-dossier', 'dossier-dossier'],
+      matchDecision: ['match', 'possible'],
+      matchField: [
+        'prior',
+        'given_name',
+        'family_name',
+        'patronymic',
+        'birth_date',
+        'sex',
+        'place',
+        'sibling',
+      ],
     };
     for (const l of languages)
       for (const [group, values] of Object.entries(enums))
         for (const v of values) expect(flat[l].get(`enums.${group}.${v}`), `${l}:${group}.${v}`).toBeTruthy();
+  });
+
+  it('words every match level, stepper state and case move the pages can show', () => {
+    const keys = [
+      ...allLevelKeys,
+      ...stepStates.map((s) => `case.step.${s}`),
+      ...moveKinds.map((k) => `case.move.${k}`),
+      'case.via.reunification-start',
+      'case.via.handover',
+    ];
+    for (const l of languages) for (const k of keys) expect(flat[l].get(k), `${l}:${k}`).toBeTruthy();
   });
 
   it('explains every known API error code', () => {

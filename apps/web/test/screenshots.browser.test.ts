@@ -7,11 +7,13 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { hasChromium, launchChromium } from './support/browser.ts';
+import { apiSession, seedProposals } from './support/seed.ts';
 import { ensureWebBuilt, startServer, webFront, type TestServer } from './support/server.ts';
 
 const outDir = resolve(import.meta.dirname, '../../../docs/screenshots');
 const wanted = process.env.HOMEWARD_SCREENSHOTS === '1';
-if (!wanted) console.log('screenshots: skipped; they only regenerate docs/screenshots when HOMEWARD_SCREENSHOTS=1');
+if (!wanted)
+  console.log('screenshots: skipped; they only regenerate docs/screenshots when HOMEWARD_SCREENSHOTS=1');
 
 describe.skipIf(!hasChromium || !wanted)('screenshots', () => {
   let server: TestServer;
@@ -19,9 +21,11 @@ describe.skipIf(!hasChromium || !wanted)('screenshots', () => {
   let browser: Browser;
   let page: Page;
 
-  const shot = async (name: string) => {
+  let proposalId = '';
+
+  const shot = async (name: string, fullPage = false) => {
     await page.waitForTimeout(400); // let transitions settle
-    await page.screenshot({ path: join(outDir, `${name}.png`), fullPage: false });
+    await page.screenshot({ path: join(outDir, `${name}.png`), fullPage });
   };
   const language = async (label: 'УКР' | 'РУС' | 'ENG') =>
     page.getByText(label, { exact: true }).first().click();
@@ -31,6 +35,7 @@ describe.skipIf(!hasChromium || !wanted)('screenshots', () => {
     ensureWebBuilt();
     server = await startServer();
     front = await webFront(server);
+    proposalId = (await seedProposals(await apiSession(server), 1))[0]!;
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'en-GB' });
     await page.goto(front.url + '/');
@@ -82,7 +87,7 @@ describe.skipIf(!hasChromium || !wanted)('screenshots', () => {
     await language('ENG');
     await page.getByRole('navigation').getByRole('link', { name: 'Tracing requests' }).click();
     await page.getByTestId('request-row').first().getByRole('link').click();
-    await page.getByTestId('candidates').waitFor();
+    await page.getByTestId('proposals').waitFor();
     await page.waitForTimeout(800);
     await shot('08-request-detail-en');
 
@@ -97,5 +102,36 @@ describe.skipIf(!hasChromium || !wanted)('screenshots', () => {
     await page.getByTestId('dossier-row').first().waitFor();
     await page.waitForTimeout(600);
     await shot('10-tablet-dossier-search-uk');
+
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await language('ENG');
+    await page.getByRole('navigation').getByRole('link', { name: 'Match review' }).click();
+    await page.getByTestId('match-row').first().waitFor();
+    await shot('11-match-queue-en');
+
+    await page.goto(`${front.url}/matches/${proposalId}`);
+    await page.getByTestId('waterfall').waitFor();
+    await shot('12-match-review-en', true);
+
+    await language('УКР');
+    await page.getByRole('button', { name: 'Підтвердити збіг' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Підтвердити збіг' }).click();
+    await page.getByTestId('case-link').click();
+    await page.getByRole('button', { name: 'Перевести в стан «Перевірено»' }).click();
+    await page.locator('[data-status="verified"][data-state="current"]').waitFor();
+    await shot('13-case-uk');
+
+    await language('РУС');
+    await page.getByRole('button', { name: /Отметить как «Отказ»/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByLabel(/^Причина/)
+      .fill('Девушка пока не хочет общаться.');
+    await shot('14-case-side-exit-reason-ru');
+    await page.getByRole('dialog').getByRole('button', { name: 'Изменить состояние дела' }).click();
+    await page.locator('[data-status="verified"][data-state="paused"]').waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Дела' }).click();
+    await page.getByTestId('case-row').first().waitFor();
+    await shot('15-cases-ru');
   });
 });

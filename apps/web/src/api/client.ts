@@ -16,6 +16,10 @@ import type {
   RequestSearch,
   Dossier,
   TracingRequest,
+  CaseDetail,
+  CaseListQuery,
+  CaseStatusCode,
+  TracingCase,
 } from '@homeward/contracts';
 
 /** What the API returns for a dossier or request: the record plus the fields withheld from this reader. */
@@ -31,6 +35,37 @@ export type SecondFactor = { totp: string } | { recoveryCode: string };
 export type ApiIssue = { path: string; message: string };
 export type VerificationStatus = z.infer<typeof verificationStatus>;
 export type VerificationQueue = z.infer<typeof verificationQueue>;
+
+export type MatchStatus = 'proposed' | 'confirmed' | 'rejected' | 'superseded';
+export type MatchKind = 'request-dossier' | 'dossier-dossier';
+/**
+ * A match proposal as the queue lists it (ids, score, status; no names). Written out here because
+ * the matching schemas live in the server's route file, not in @homeward/contracts yet.
+ */
+export type MatchProposal = {
+  id: string;
+  kind: MatchKind;
+  leftId: string;
+  rightId: string;
+  score: number;
+  decision: 'match' | 'possible';
+  status: MatchStatus;
+  createdAt: string;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  reason: string | null;
+};
+/** One line of the match-weight waterfall: a compared field, its level in words, its weight in bits. */
+export type MatchEvidence = { field: string; level: string; weight: number; values?: [string, string] };
+export type MatchComparison = MatchProposal & {
+  left: { request: TracingRequestView | null; dossier: DossierView | null };
+  right: DossierView | null;
+  evidence: MatchEvidence[];
+  history: Array<{ status: MatchStatus; actorUserId: string | null; reason: string | null; at: string }>;
+};
+export type CaseFilters = Omit<Partial<CaseListQuery>, 'cursor' | 'limit' | 'status'> & {
+  status?: CaseStatusCode[];
+};
 
 /** An error the API answered with (`{code, message, issues?}`), or a network failure (code NETWORK). */
 export class ApiError extends Error {
@@ -174,6 +209,52 @@ export class ApiClient {
   createRequest(input: TracingRequestInput): Promise<TracingRequestView> {
     return this.request('POST', '/requests', input);
   }
+
+  // --- matching ---
+  listMatches(query: {
+    status?: MatchStatus;
+    kind?: MatchKind;
+    limit?: number;
+  }): Promise<{ items: MatchProposal[] }> {
+    return this.request('GET', `/matches${queryString(query)}`);
+  }
+  getMatch(id: string): Promise<MatchComparison> {
+    return this.request('GET', `/matches/${encodeURIComponent(id)}`);
+  }
+  confirmMatch(id: string, reason?: string): Promise<MatchProposal> {
+    return this.request('POST', `/matches/${encodeURIComponent(id)}/confirm`, reason ? { reason } : {});
+  }
+  rejectMatch(id: string, reason: string): Promise<MatchProposal> {
+    return this.request('POST', `/matches/${encodeURIComponent(id)}/reject`, { reason });
+  }
+  /** Runs matching for one request now; answers its open proposals, most probable first. */
+  matchRequest(requestId: string): Promise<{ items: MatchProposal[] }> {
+    return this.request('POST', `/requests/${encodeURIComponent(requestId)}/match`, {});
+  }
+
+  // --- cases ---
+  listCases(query: CaseFilters & { cursor?: string; limit?: number }): Promise<Page<TracingCase>> {
+    const { status, ...rest } = query;
+    return this.request('GET', `/cases${queryString({ ...rest, status: status?.join(',') })}`);
+  }
+  getCase(id: string): Promise<CaseDetail> {
+    return this.request('GET', `/cases/${encodeURIComponent(id)}`);
+  }
+  transitionCase(
+    id: string,
+    body: { to: CaseStatusCode; reason?: string; version: number },
+  ): Promise<CaseDetail> {
+    return this.request('POST', `/cases/${encodeURIComponent(id)}/transitions`, body);
+  }
+}
+
+/** `?a=1&b=2` from the values that are set (ids and codes only: never names in a URL). */
+export function queryString(query: Record<string, string | number | undefined | null>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query))
+    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  const s = params.toString();
+  return s ? `?${s}` : '';
 }
 
 /** The one client the application uses (same origin as the page). */

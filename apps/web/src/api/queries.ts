@@ -1,6 +1,6 @@
 import type { DossierSearch, RequestSearch } from '@homeward/contracts';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { api, type Page } from './client.ts';
+import { api, type CaseFilters, type MatchKind, type MatchStatus, type Page } from './client.ts';
 
 export type DossierFilters = Omit<Partial<DossierSearch>, 'cursor' | 'limit'>;
 export type RequestFilters = Omit<Partial<RequestSearch>, 'cursor' | 'limit'>;
@@ -86,4 +86,48 @@ export function useVerification(dossierId: string) {
 
 export function useVerificationQueue() {
   return useQuery({ queryKey: ['verification', 'queue'], queryFn: () => api.verificationQueue(100) });
+}
+
+export function useMatchQueue(filters: { status: MatchStatus; kind?: MatchKind | undefined }) {
+  const query = compact(filters);
+  return useQuery({
+    queryKey: ['matches', 'list', query],
+    queryFn: () => api.listMatches({ ...query, limit: 200 }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useMatch(id: string) {
+  return useQuery({ queryKey: ['matches', 'one', id], queryFn: () => api.getMatch(id) });
+}
+
+/**
+ * The open proposals of one request. The API answers them by running matching for the request
+ * (idempotent: a pair already proposed is not proposed again), so this is not refetched on focus.
+ */
+export function useRequestMatches(requestId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['matches', 'request', requestId],
+    queryFn: () => api.matchRequest(requestId),
+    enabled,
+    staleTime: 60_000,
+    refetchOnWindowFocus: false,
+  });
+}
+
+export function useCaseList(filters: CaseFilters, enabled = true) {
+  const query = compact(filters);
+  return useInfiniteQuery({
+    queryKey: ['cases', 'list', query],
+    queryFn: ({ pageParam }) =>
+      api.listCases({ ...query, limit: pageSize, ...(pageParam ? { cursor: pageParam } : {}) }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useCase(id: string) {
+  return useQuery({ queryKey: ['cases', 'one', id], queryFn: () => api.getCase(id) });
 }

@@ -9,6 +9,7 @@ import { navigate } from '../router.tsx';
 import { LoginPage } from './LoginPage.tsx';
 import { AuthFrame } from './AuthFrame.tsx';
 import { TwoFactorSetup } from './TwoFactorSetup.tsx';
+import { hasPermission, type WebPermission } from './permissions.ts';
 
 type SessionContextValue = { session: Session; logout: () => Promise<void> };
 const SessionContext = createContext<SessionContextValue | null>(null);
@@ -109,4 +110,9 @@ export function SessionGate({ children }: { children: ReactNode }) {
       </AuthFrame>
     );
   return <SessionContext value={value}>{children}</SessionContext>;
+}
+
+/** Whether the signed-in user's roles allow `permission` (to decide what to show). */
+export function useCan(permission: WebPermission): boolean {
+  return hasPermission(useSession().session.user.roles, permission);
 }

@@ -8,12 +8,38 @@ const colors: Record<string, string> = {
   closed: 'gray.7',
   withdrawn: 'red.9',
   merged: 'grape.9',
+  proposed: 'blue.8',
+  confirmed: 'teal.9',
+  rejected: 'red.9',
+  superseded: 'gray.7',
+  located: 'blue.8',
+  verified: 'blue.9',
+  'in-contact': 'cyan.9',
+  'reunification-planned': 'indigo.9',
+  'in-transit': 'violet.9',
+  reunited: 'teal.9',
+  'follow-up': 'teal.9',
+  declined: 'orange.9',
+  'unable-to-proceed': 'red.9',
+  transferred: 'grape.9',
 };
 
-export function StatusBadge({ kind, status }: { kind: 'dossierStatus' | 'requestStatus'; status: string }) {
+export function StatusBadge({
+  kind,
+  status,
+}: {
+  kind: 'dossierStatus' | 'requestStatus' | 'matchStatus' | 'caseStatus';
+  status: string;
+}) {
   const { t } = useLang();
   return (
-    <Badge color={colors[status] ?? 'gray.7'} variant="filled" tt="none" style={{ minWidth: 'max-content' }}>
+    <Badge
+      color={colors[status] ?? 'gray.7'}
+      variant="filled"
+      tt="none"
+      style={{ minWidth: 'max-content' }}
+      data-status={status}
+    >
       {t(`enums.${kind}.${status}`)}
     </Badge>
   );

@@ -12,6 +12,7 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
+import { hasPermission, type WebPermission } from '../auth/permissions.ts';
 import { useSession } from '../auth/session.tsx';
 import { useLang } from '../i18n/useLang.ts';
 import { paths, type Route } from '../route.ts';
@@ -19,9 +20,9 @@ import { onLinkClick } from '../router.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 /**
- * Navigation lists only pages backed by an API today. Match review, verification, cases,
- * reunification, age-out, reports, administration, audit and log status join this list when their
- * APIs exist.
+ * Navigation lists only pages backed by an API today, and only those the user's roles may use
+ * (`needs`). Verification, reunification, age-out, reports, administration, audit and log status
+ * join this list when their APIs exist.
  */
 const nav = [
   {
@@ -48,7 +49,27 @@ const nav = [
     label: 'nav.newRequest',
     active: (r: Route) => r.name === 'newRequest',
   },
-] as const;
+  {
+    key: 'matches',
+    to: paths.matches,
+    label: 'nav.matches',
+    active: (r: Route) => r.name === 'matches' || r.name === 'match',
+    needs: 'match.read',
+  },
+  {
+    key: 'cases',
+    to: paths.cases,
+    label: 'nav.cases',
+    active: (r: Route) => r.name === 'cases' || r.name === 'case',
+    needs: 'case.read',
+  },
+] as const satisfies ReadonlyArray<{
+  key: string;
+  to: string;
+  label: string;
+  active: (r: Route) => boolean;
+  needs?: WebPermission;
+}>;
 
 export function Shell({ route, children }: { route: Route; children: ReactNode }) {
   const { t } = useLang();
@@ -100,20 +121,22 @@ export function Shell({ route, children }: { route: Route; children: ReactNode }
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label={t('nav.label')} component="nav">
         <AppShell.Section grow>
-          {nav.map((item) => (
-            <NavLink
-              key={item.key}
-              href={item.to}
-              label={t(item.label)}
-              active={item.active(route)}
-              aria-current={item.active(route) ? 'page' : undefined}
-              onClick={(e) => {
-                onLinkClick(item.to)(e);
-                close();
-              }}
-              variant="filled"
-            />
-          ))}
+          {nav
+            .filter((item) => !('needs' in item) || hasPermission(session.user.roles, item.needs))
+            .map((item) => (
+              <NavLink
+                key={item.key}
+                href={item.to}
+                label={t(item.label)}
+                active={item.active(route)}
+                aria-current={item.active(route) ? 'page' : undefined}
+                onClick={(e) => {
+                  onLinkClick(item.to)(e);
+                  close();
+                }}
+                variant="filled"
+              />
+            ))}
         </AppShell.Section>
         <AppShell.Section>
           <Stack

@@ -1,6 +1,7 @@
 import { Alert, Grid, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { ApiError } from '../../api/client.ts';
 import { useTracingRequest } from '../../api/queries.ts';
+import { useCan } from '../../auth/session.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Field, Fields } from '../../components/Fields.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
@@ -10,10 +11,13 @@ import { useLang } from '../../i18n/useLang.ts';
 import { paths } from '../../route.ts';
 import { Link } from '../../router.tsx';
 import { CandidateMatches } from './CandidateMatches.tsx';
+import { RequestProposals } from './RequestProposals.tsx';
 
 export function RequestPage({ id }: { id: string }) {
   const { t, lang } = useLang();
   const q = useTracingRequest(id);
+  // The engine's proposals for readers of matches; others keep the name search.
+  const canMatch = useCan('match.read');
   const r = q.data;
   const w = r?.withheld ?? [];
   const primary = r?.sought.names[0];
@@ -141,10 +145,14 @@ export function RequestPage({ id }: { id: string }) {
               </Stack>
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 4 }}>
-              <CandidateMatches
-                name={[primary?.givenName, primary?.familyName].filter(Boolean).join(' ')}
-                birthYear={r.sought.birthDate ? Number(r.sought.birthDate.slice(0, 4)) : undefined}
-              />
+              {canMatch ? (
+                <RequestProposals requestId={r.id} />
+              ) : (
+                <CandidateMatches
+                  name={[primary?.givenName, primary?.familyName].filter(Boolean).join(' ')}
+                  birthYear={r.sought.birthDate ? Number(r.sought.birthDate.slice(0, 4)) : undefined}
+                />
+              )}
             </Grid.Col>
           </Grid>
         </>
