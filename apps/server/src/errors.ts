@@ -51,6 +51,7 @@ export const errorStatus = {
   // Cases (add this module's codes below this line)
   MATCH_NOT_CONFIRMED: 409,
   MATCH_NOT_REQUEST_DOSSIER: 409,
+  WELFARE_CHECKS_PENDING: 409,
   // Contact plans and messages (add this module's codes below this line)
   CONTACT_CASE_NOT_ACTIVE: 409,
   CONTACT_PLAN_NOT_ACTIVE: 409,

@@ -3,6 +3,7 @@ import { recordAudit, type Executor } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import { logStatusTransition } from '../transparency/log.service.ts';
 import { findTransition, manualTargets, terminalStatuses, type CaseStatus, type CaseTransition } from './case-states.ts';
+import { announceCase, checkCaseMove, endContactWithCase } from './case-effects.ts';
 import { updateCaseStatus } from './cases.repository.ts';
 import type { CaseRow } from './cases.tables.ts';
 
@@ -34,6 +35,7 @@ export async function applyCaseTransition(
   }
   const reason = opts.reason?.trim() || null;
   if (t.needsReason && !reason) throw validationFailed([{ path: 'reason', message: `is required to move a case to ${to}` }]);
+  await checkCaseMove(trx, row, to);
   const ok = await updateCaseStatus(trx, {
     id: row.id,
     from: row.status,
@@ -49,4 +51,6 @@ export async function applyCaseTransition(
   }
   await recordAudit(trx, actor, { action: 'case.transition', recordType: 'case', recordId: row.id, fields: ['status'], reason, details: { from: row.status, to } });
   await logStatusTransition(trx, { subjectType: 'case', subjectId: row.id, from: row.status, to, partyId: actor.partyId ?? row.holding_party_id }, opts.now);
+  await endContactWithCase(trx, actor, row, to, opts.now);
+  await announceCase(trx, row, opts.now, { from: row.status, to, version: (opts.version ?? row.version) + 1 });
 }

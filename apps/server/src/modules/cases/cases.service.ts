@@ -14,6 +14,7 @@ import { caseTransitions, type CaseStatus } from './case-states.ts';
 import { applyCaseTransition } from './case-transition.ts';
 import { canSeeCase, sideOf } from './cases.policy.ts';
 import { findCase, findCaseByPair, findCaseEvents, findCases, insertCase } from './cases.repository.ts';
+import { announceCase } from './case-effects.ts';
 import type { CaseRow } from './cases.tables.ts';
 
 export interface CaseDeps {
@@ -90,6 +91,7 @@ export async function openCaseInTrx(trx: Executor, actor: Actor, proposal: Match
     details: { dossierId: row.dossier_id, requestId: row.request_id, matchProposalId: proposal.id },
   });
   await logStatusTransition(trx, { subjectType: 'case', subjectId: row.id, from: 'none', to: 'located', partyId: actor.partyId ?? row.family_party_id }, now);
+  await announceCase(trx, row, now, null);
   return { row, created: true };
 }
 
