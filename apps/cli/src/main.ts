@@ -7,6 +7,8 @@ import { registerLogCommands } from './commands/log.ts';
 import { registerMediaCommands } from './commands/media.ts';
 import { registerJobCommands } from './commands/jobs.ts';
 import { registerBackupCommands } from './commands/backup.ts';
+import { registerBundleCommands } from './commands/bundle.ts';
+import { registerReportCommands } from './commands/report.ts';
 import { registerServeCommands } from './commands/serve.ts';
 import { registerUserCommands } from './commands/users.ts';
 import { registerWitnessCommands } from './commands/witness.ts';
@@ -26,6 +28,8 @@ registerWitnessCommands(program);
 registerMediaCommands(program);
 registerJobCommands(program);
 registerBackupCommands(program);
+registerBundleCommands(program);
+registerReportCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -11,6 +11,9 @@ import * as m0009 from './migrations/0009-age-out.ts';
 import * as m0010 from './migrations/0010-notifications.ts';
 import * as m0011 from './migrations/0011-matching-runs.ts';
 import * as m0012 from './migrations/0012-dossier-merge.ts';
+import * as m0013 from './migrations/0013-attestation-subjects.ts';
+import * as m0014 from './migrations/0014-exchange.ts';
+import * as m0015 from './migrations/0015-reports.ts';
 
 // Static list (not a folder scan) so the same migrations run from source, bundles and tests.
 const migrations: Record<string, Migration> = {
@@ -26,6 +29,9 @@ const migrations: Record<string, Migration> = {
   '0010-notifications': m0010,
   '0011-matching-runs': m0011,
   '0012-dossier-merge': m0012,
+  '0013-attestation-subjects': m0013,
+  '0014-exchange': m0014,
+  '0015-reports': m0015,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

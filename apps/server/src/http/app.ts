@@ -27,6 +27,8 @@ import { caseRoutes } from '../modules/cases/cases.routes.ts';
 import { contactRoutes } from '../modules/contact/contact.routes.ts';
 import { notificationRoutes } from '../modules/notifications/notifications.routes.ts';
 import { reunificationRoutes } from '../modules/reunification/reunification.routes.ts';
+import { exchangeRoutes } from '../modules/exchange/exchange.routes.ts';
+import { reportRoutes } from '../modules/reports/reports.routes.ts';
 import { defaultJobSettings, type JobSettings } from '../jobs/job-types.ts';
 import { installAuth } from './auth-hook.ts';
 import { installErrorHandler, installNotFound } from './error-handler.ts';
@@ -125,6 +127,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(reunificationRoutes(deps));
   await app.register(ageOutRoutes(deps));
   await app.register(notificationRoutes(deps));
+  await app.register(exchangeRoutes(deps));
+  await app.register(reportRoutes(deps));
   installNotFound(app, await installWebAssets(app));
   return app;
 }

@@ -1,0 +1,5 @@
+import type { Command } from 'commander';
+
+// Placeholder: filled in by the module that owns it.
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+export function registerBundleCommands(program: Command) {}

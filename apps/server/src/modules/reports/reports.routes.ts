@@ -1,0 +1,5 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../http/app.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- placeholder until the module's routes exist
+export const reportRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async () => {};
