@@ -42,6 +42,8 @@ const envSchema = z.object({
   HOMEWARD_JOBS: z.enum(['on', 'off']).default('on'),
   HOMEWARD_AGE_OUT_DEADLINE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   HOMEWARD_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  HOMEWARD_BULK_READS_PER_HOUR: z.coerce.number().int().min(10).max(1_000_000).default(300),
+  HOMEWARD_BULK_READ_ACTION: z.enum(['alert', 'end-sessions']).default('end-sessions'),
   HOMEWARD_MAIL_FROM: z.string().regex(/^[^\s@]+@[^\s@]+$/, 'must be an e-mail address').default('homeward@localhost'),
 });
 
@@ -130,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         smtpUrl: e.HOMEWARD_SMTP_URL,
         mailFrom: e.HOMEWARD_MAIL_FROM,
         publicUrl: e.HOMEWARD_PUBLIC_URL,
+        misuse: { bulkReadsPerHour: e.HOMEWARD_BULK_READS_PER_HOUR, secondFactorFailures: 5, bulkReadAction: e.HOMEWARD_BULK_READ_ACTION },
       },
     },
   };

@@ -9,3 +9,4 @@ export * from './contact.ts';
 export * from './reunification.ts';
 export * from './age-out.ts';
 export * from './notifications.ts';
+export * from './security.ts';

@@ -14,6 +14,7 @@ import * as m0012 from './migrations/0012-dossier-merge.ts';
 import * as m0013 from './migrations/0013-attestation-subjects.ts';
 import * as m0014 from './migrations/0014-exchange.ts';
 import * as m0015 from './migrations/0015-reports.ts';
+import * as m0016 from './migrations/0016-security.ts';
 
 // Static list (not a folder scan) so the same migrations run from source, bundles and tests.
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '0013-attestation-subjects': m0013,
   '0014-exchange': m0014,
   '0015-reports': m0015,
+  '0016-security': m0016,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -7,6 +7,7 @@ import type { MatchingTables } from '../modules/matching/matching.tables.ts';
 import type { MediaTables } from '../modules/media/media.tables.ts';
 import type { NotificationTables } from '../modules/notifications/notifications.tables.ts';
 import type { ReunificationTables } from '../modules/reunification/reunification.tables.ts';
+import type { SecurityTables } from '../modules/security/security.tables.ts';
 import type { TransparencyTables } from '../modules/transparency/transparency.tables.ts';
 
 // Row types mirror the migrations (the migrations are the truth). They are written by hand for
@@ -149,6 +150,7 @@ export interface DB
     ReunificationTables,
     AgeOutTables,
     NotificationTables,
+    SecurityTables,
     DossierMergeTables {
   party: PartyTable;
   app_user: AppUserTable;

@@ -29,6 +29,7 @@ import { notificationRoutes } from '../modules/notifications/notifications.route
 import { reunificationRoutes } from '../modules/reunification/reunification.routes.ts';
 import { exchangeRoutes } from '../modules/exchange/exchange.routes.ts';
 import { reportRoutes } from '../modules/reports/reports.routes.ts';
+import { securityRoutes } from '../modules/security/security.routes.ts';
 import { defaultJobSettings, type JobSettings } from '../jobs/job-types.ts';
 import { installAuth } from './auth-hook.ts';
 import { installErrorHandler, installNotFound } from './error-handler.ts';
@@ -129,6 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(notificationRoutes(deps));
   await app.register(exchangeRoutes(deps));
   await app.register(reportRoutes(deps));
+  await app.register(securityRoutes(deps));
   installNotFound(app, await installWebAssets(app));
   return app;
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { DB } from '../db/schema.ts';
+import type { MisuseSettings } from '../modules/security/misuse.service.ts';
 
 /** What a job handler gets: the database, the clock (controllable in tests) and settings. */
 export interface JobContext {
@@ -20,6 +21,8 @@ export interface JobSettings {
   mailFrom: string;
   /** Base URL of the web app, for links in e-mails (never with personal data in them). */
   publicUrl?: string | undefined;
+  /** Misuse detection thresholds (defaults in modules/security/misuse.service.ts). */
+  misuse?: MisuseSettings;
 }
 
 export const defaultJobSettings: JobSettings = { ageOutDeadlineDays: 30, mailFrom: 'homeward@localhost' };

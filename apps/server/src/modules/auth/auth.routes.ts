@@ -27,7 +27,11 @@ export const authRoutes =
         },
       },
       async (request, reply) => {
-        const { token, session } = await login(deps.db, deps.clock, deps.secret, { ...request.body, requestId: request.id });
+        const { token, session } = await login(deps.db, deps.clock, deps.secret, {
+          ...request.body,
+          requestId: request.id,
+          device: { userAgent: String(request.headers['user-agent'] ?? ''), ip: request.ip },
+        });
         const secure = request.protocol === 'https' || !['127.0.0.1', 'localhost', '::1'].includes(request.hostname);
         reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: Math.floor(sessionPolicy.absoluteMs / 1000) });
         return view(session);

@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
+import { deviceHash, noteLoginDevice } from '../security/misuse.service.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Actor } from './actor.ts';
 import { dummyPasswordHash, verifyPassword } from '../users/passwords.ts';
@@ -37,6 +38,8 @@ export interface LoginInput {
   totp?: string | undefined;
   recoveryCode?: string | undefined;
   requestId: string | null;
+  /** The browser and address the login came from: kept only as a keyed hash, for new-device alerts. */
+  device?: { userAgent: string; ip: string } | undefined;
 }
 
 /**
@@ -92,6 +95,7 @@ export async function login(db: Kysely<DB>, clock: Clock, secret: Buffer, input:
       two_factor_done: twoFactor !== 'enrolment-required',
     });
     await recordAudit(trx, actor, { action: 'auth.login', recordType: 'user', recordId: user.id, details: { twoFactor } });
+    if (input.device) await noteLoginDevice(trx, now, user, deviceHash(secret, input.device.userAgent, input.device.ip));
   });
   const session = await authenticate(db, clock, token, input.requestId);
   if (!session) throw new AppError('INTERNAL', 'Session could not be created.');
