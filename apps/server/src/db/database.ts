@@ -44,7 +44,9 @@ export interface OpenOptions {
  */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // A database that stops answering (network gone silent) must fail requests, not hang them: a new
+    // connection gives up after 5 s (the request then answers 503), and TCP keep-alive finds dead links.
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, connectionTimeoutMillis: 5_000, keepAlive: true });
     // Errors on idle clients (server restart) must not crash the process; the next query reconnects.
     pool.on('error', () => undefined);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });

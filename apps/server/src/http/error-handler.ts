@@ -2,13 +2,17 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorIssue } from '../errors.ts';
 
-const dbUnavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08006', '08001', '08003']);
+// Node's socket errors, SQLSTATE class 08 (connection exception), 57P01-57P03 (shut down, crashed,
+// starting up) and 53300 (too many connections): the database is not reachable now, not a bug.
+const dbUnavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', '57P01', '57P02', '57P03', '53300']);
+const dbUnavailableMessages =
+  /Connection terminated|connect ECONNREFUSED|Client has encountered a connection error|timeout exceeded when trying to connect|is not currently accepting connections/i;
 
 export function isDatabaseUnavailable(err: unknown): boolean {
   const e = err as { code?: string; message?: string };
   return (
-    (typeof e?.code === 'string' && dbUnavailableCodes.has(e.code)) ||
-    /Connection terminated|connect ECONNREFUSED|Client has encountered a connection error/i.test(e?.message ?? '')
+    (typeof e?.code === 'string' && (dbUnavailableCodes.has(e.code) || /^08[0-9A-Z]{3}$/.test(e.code))) ||
+    dbUnavailableMessages.test(e?.message ?? '')
   );
 }
 
