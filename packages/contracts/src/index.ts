@@ -10,3 +10,4 @@ export * from './reunification.ts';
 export * from './age-out.ts';
 export * from './notifications.ts';
 export * from './security.ts';
+export * from './reports.ts';
