@@ -1,16 +1,11 @@
 import type { Command } from 'commander';
 import { AppError } from '@homeward/server';
 import { renderMonthlyReport } from '@homeward/server/modules/reports/report-html.ts';
+import { renderMonthlyReportPdf } from '@homeward/server/modules/reports/report-pdf.ts';
 import { pickLang } from '@homeward/server/modules/reports/report-i18n.ts';
 import { buildReport, monthPeriod } from '@homeward/server/modules/reports/reports.service.ts';
 import { writeFileSync } from 'node:fs';
 import { withRuntime } from './runtime.ts';
-
-/** Exit code of `--format pdf` while no PDF library is installed (see docs/REPORTS.md). */
-export const EXIT_PDF_UNAVAILABLE = 3;
-
-export const PDF_UNAVAILABLE =
-  'PDF output needs the pdfkit library, which is not installed. Write the report as HTML (the default) and print it to PDF from a browser, or see docs/REPORTS.md ("PDF").';
 
 interface ReportOptions {
   month: string;
@@ -22,8 +17,8 @@ interface ReportOptions {
 
 /**
  * `homeward report --month 2026-10`: the monthly report of suppressed aggregates (the month and
- * the eleven before it, for trends) over every party's records, as a printable HTML document with
- * bar charts (or JSON). Cells under 5 are withheld (`--audience public`: under 10).
+ * the eleven before it, for trends) over every party's records, as a PDF or printable HTML document
+ * with bar charts (or JSON). Cells under 5 are withheld (`--audience public`: under 10).
  */
 export function registerReportCommands(program: Command) {
   program
@@ -38,17 +33,18 @@ export function registerReportCommands(program: Command) {
       if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(o.month)) throw new AppError('VALIDATION_FAILED', '--month must be YYYY-MM, e.g. 2026-10.');
       if (!['html', 'json', 'pdf'].includes(o.format)) throw new AppError('VALIDATION_FAILED', '--format must be html, json or pdf.');
       if (!['parties', 'public'].includes(o.audience)) throw new AppError('VALIDATION_FAILED', '--audience must be parties or public.');
-      if (o.format === 'pdf') {
-        console.error(PDF_UNAVAILABLE);
-        process.exitCode = EXIT_PDF_UNAVAILABLE;
-        return;
-      }
       const lang = pickLang(o.lang, undefined);
       const summary = await withRuntime((rt) =>
         buildReport(rt.database.db, { period: monthPeriod(o.month), partyId: null, now: rt.clock.now(), audience: o.audience as 'parties' | 'public' }),
       );
       const out = o.out ?? `homeward-report-${o.month}.${o.format}`;
-      writeFileSync(out, o.format === 'json' ? `${JSON.stringify(summary, null, 2)}\n` : renderMonthlyReport(summary, o.month, lang));
+      const body =
+        o.format === 'json'
+          ? `${JSON.stringify(summary, null, 2)}\n`
+          : o.format === 'pdf'
+            ? await renderMonthlyReportPdf(summary, o.month, lang)
+            : renderMonthlyReport(summary, o.month, lang);
+      writeFileSync(out, body);
       console.log(`Report for ${o.month} (${summary.from} to ${summary.to}, cells under ${summary.threshold} withheld) written to ${out}`);
     });
 }

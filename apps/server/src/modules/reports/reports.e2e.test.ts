@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseSides, fixtureDossier, openFixtureCase, type CaseSides } from '../../../test/case-fixtures.ts';
 import { createTestApp, type Client, type TestApp } from '../../../test/test-app.ts';
+import { renderMonthlyReportPdf } from './report-pdf.ts';
 
 // One seeded world (now = 2026-06-01): 23 children (17 in Rostov region aged 14, 6 in Kursk
 // region aged 5), and 5 cases filed by the family party on 2026-01-01, matched 2, 4, 6, 8 and
@@ -59,6 +60,17 @@ describe('GET /api/v1/reports/summary (party report, threshold 5)', () => {
     expect(count(family.children.byDisplacementKind, 'crossed-border')).toBe(6);
     expect(count(family.children.byDisplacementMonth, '2024-09')).toBe(6);
     expect(count(family.children.byDisplacementMonth, '2022-04')).toBe(17);
+  });
+
+  it('renders the monthly report as a PDF with an embedded Cyrillic font', async () => {
+    for (const lang of ['uk', 'ru', 'en'] as const) {
+      const pdf = await renderMonthlyReportPdf(family, '2026-06', lang);
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(pdf.length).toBeGreaterThan(10_000);
+      // The font is embedded (a subset of DejaVu Sans), so Cyrillic renders on any machine.
+      expect(pdf.toString('latin1')).toMatch(/FontFile2/);
+      expect(pdf.toString('latin1')).toMatch(/DejaVuSans/);
+    }
   });
 
   it("counts the party's own requests and cases by month, and the time taken", () => {
