@@ -84,3 +84,25 @@ describe('job runner (pg-boss on the application database)', () => {
     expect(rows).toEqual([{ name: 'test.scan', cron: '*/15 * * * *', timezone: 'UTC' }]);
   }, 60_000);
 });
+
+describe('start-up races', () => {
+  it('retries what a concurrent start-up raced it to (unique violation), and gives up on other errors', async () => {
+    const { retryOnRace } = await import('./runner.ts');
+    let calls = 0;
+    await expect(
+      retryOnRace(async () => {
+        calls++;
+        if (calls < 3) throw Object.assign(new Error('duplicate key'), { code: '23505' });
+        return 'ok';
+      }),
+    ).resolves.toBe('ok');
+    expect(calls).toBe(3);
+    await expect(retryOnRace(async () => Promise.reject(Object.assign(new Error('other'), { code: '42P01' })))).rejects.toMatchObject({ code: '42P01' });
+  });
+
+  it('starts two runners on one database at the same instant', async () => {
+    const job: JobDefinition = { name: 'test.race', schedule: '0 * * * *', handler: async () => undefined };
+    const runners = await Promise.all([0, 1, 2].map(() => startJobs({ database, ctx, jobs: [job], log: quiet })));
+    await Promise.all(runners.map((r) => r.stop()));
+  }, 60_000);
+});

@@ -34,6 +34,19 @@ const safeError = (err: unknown) => {
   return { name: e?.name ?? 'Error', code: e?.code };
 };
 
+/** Runs `fn`, again after a short pause when a concurrent start-up won a race (23505, 40P01). */
+export async function retryOnRace<T>(fn: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (i >= attempts || (code !== '23505' && code !== '40P01')) throw err;
+      await new Promise((r) => setTimeout(r, 100 * i + Math.floor(Math.random() * 200)));
+    }
+  }
+}
+
 /**
  * Runs every job on pg-boss over the application's own database. Safe on several server
  * instances at once: pg-boss hands each job to one worker (SELECT … FOR UPDATE SKIP LOCKED) and
@@ -49,17 +62,21 @@ export async function startJobs(opts: StartJobsOptions): Promise<JobRunner> {
     migrate: true,
   } as ConstructorParameters<typeof PgBoss>[0]);
   boss.on('error', (err) => opts.log.error({ err: safeError(err) }, 'job queue error'));
-  await boss.start();
+  // Two servers starting at the same instant can race to create pg-boss's schema or a queue
+  // (unique violation, 23505): the loser waits a moment and finds it made.
+  await retryOnRace(() => boss.start());
   const polling = opts.pollingIntervalSeconds ?? 2;
   for (const job of opts.jobs) {
     const settings = { retryLimit: job.retryLimit ?? 3, retryDelay: job.retryDelaySeconds ?? 30, retryBackoff: true, expireInSeconds: 15 * 60 };
-    if (!(await boss.getQueue(job.name))) {
-      // Another instance starting at the same moment may create it first: that is fine.
-      await boss.createQueue(job.name, { ...settings, policy: job.policy ?? 'stately' }).catch(async (err: unknown) => {
-        if (!(await boss.getQueue(job.name))) throw err;
-      });
-    }
-    await boss.updateQueue(job.name, settings);
+    await retryOnRace(async () => {
+      if (!(await boss.getQueue(job.name))) {
+        // Another instance starting at the same moment may create it first: that is fine.
+        await boss.createQueue(job.name, { ...settings, policy: job.policy ?? 'stately' }).catch(async (err: unknown) => {
+          if (!(await boss.getQueue(job.name))) throw err;
+        });
+      }
+      await boss.updateQueue(job.name, settings);
+    });
     await boss.work<Record<string, unknown>>(job.name, { pollingIntervalSeconds: polling, batchSize: 1 }, async ([j]) => {
       if (!j) return;
       const started = Date.now();
