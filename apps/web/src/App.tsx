@@ -13,6 +13,10 @@ import { CaseListPage } from './pages/cases/CaseListPage.tsx';
 import { CasePage } from './pages/cases/CasePage.tsx';
 import { MatchQueuePage } from './pages/matches/MatchQueuePage.tsx';
 import { MatchReviewPage } from './pages/matches/MatchReviewPage.tsx';
+import { AgeOutEntryPage } from './pages/age-out/AgeOutEntryPage.tsx';
+import { AgeOutQueuePage } from './pages/age-out/AgeOutQueuePage.tsx';
+import { NotificationsPage } from './pages/notifications/NotificationsPage.tsx';
+import { ContactReportPage } from './pages/reports/ContactReportPage.tsx';
 import type { Route } from './route.ts';
 import { useRoute } from './router.tsx';
 
@@ -38,7 +42,15 @@ function Page({ route }: { route: Route }) {
     case 'cases':
       return <CaseListPage />;
     case 'case':
-      return <CasePage key={route.id} id={route.id} />;
+      return <CasePage key={route.id} id={route.id} tab={route.tab} />;
+    case 'ageOut':
+      return <AgeOutQueuePage />;
+    case 'ageOutEntry':
+      return <AgeOutEntryPage key={route.id} id={route.id} />;
+    case 'notifications':
+      return <NotificationsPage />;
+    case 'contactReport':
+      return <ContactReportPage />;
     case 'twoFactor':
       return <TwoFactorPage />;
     case 'notFound':

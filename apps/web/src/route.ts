@@ -9,9 +9,17 @@ export type Route =
   | { name: 'matches' }
   | { name: 'match'; id: string }
   | { name: 'cases' }
-  | { name: 'case'; id: string }
+  | { name: 'case'; id: string; tab: CaseTab }
+  | { name: 'ageOut' }
+  | { name: 'ageOutEntry'; id: string }
+  | { name: 'notifications' }
+  | { name: 'contactReport' }
   | { name: 'twoFactor' }
   | { name: 'notFound' };
+
+/** The sections of a case page; each has its own path so a notification can point at it. */
+export const caseTabs = ['overview', 'contact', 'messages', 'reunification'] as const;
+export type CaseTab = (typeof caseTabs)[number];
 
 const uuid = '[0-9a-fA-F-]{36}';
 
@@ -24,14 +32,19 @@ export function parseRoute(pathname: string): Route {
   if (p === '/matches') return { name: 'matches' };
   if (p === '/cases') return { name: 'cases' };
   if (p === '/account/two-factor') return { name: 'twoFactor' };
+  if (p === '/age-out') return { name: 'ageOut' };
+  if (p === '/notifications') return { name: 'notifications' };
+  if (p === '/reports/contact') return { name: 'contactReport' };
   let m = new RegExp(`^/dossiers/(${uuid})$`).exec(p);
   if (m) return { name: 'dossier', id: m[1]! };
   m = new RegExp(`^/requests/(${uuid})$`).exec(p);
   if (m) return { name: 'request', id: m[1]! };
   m = new RegExp(`^/matches/(${uuid})$`).exec(p);
   if (m) return { name: 'match', id: m[1]! };
-  m = new RegExp(`^/cases/(${uuid})$`).exec(p);
-  if (m) return { name: 'case', id: m[1]! };
+  m = new RegExp(`^/cases/(${uuid})(?:/(contact|messages|reunification))?$`).exec(p);
+  if (m) return { name: 'case', id: m[1]!, tab: (m[2] as CaseTab | undefined) ?? 'overview' };
+  m = new RegExp(`^/age-out/(${uuid})$`).exec(p);
+  if (m) return { name: 'ageOutEntry', id: m[1]! };
   return { name: 'notFound' };
 }
 
@@ -45,6 +58,11 @@ export const paths = {
   matches: '/matches',
   match: (id: string) => `/matches/${id}`,
   cases: '/cases',
-  case: (id: string) => `/cases/${id}`,
+  case: (id: string, tab: CaseTab = 'overview') =>
+    tab === 'overview' ? `/cases/${id}` : `/cases/${id}/${tab}`,
+  ageOut: '/age-out',
+  ageOutEntry: (id: string) => `/age-out/${id}`,
+  notifications: '/notifications',
+  contactReport: '/reports/contact',
   twoFactor: '/account/two-factor',
 };

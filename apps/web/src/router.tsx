@@ -10,11 +10,11 @@ function subscribe(listener: () => void) {
   return () => listeners.delete(listener);
 }
 
-export function navigate(path: string, options: { replace?: boolean } = {}) {
+export function navigate(path: string, options: { replace?: boolean; keepScroll?: boolean } = {}) {
   if (path === window.location.pathname) return;
   if (options.replace) window.history.replaceState(null, '', path);
   else window.history.pushState(null, '', path);
-  window.scrollTo(0, 0);
+  if (!options.keepScroll) window.scrollTo(0, 0);
   listeners.forEach((l) => l());
 }
 

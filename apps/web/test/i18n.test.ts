@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ageOutConsentDecisions,
+  ageOutConsentRecordedHow,
+  ageOutOutcomes,
+  ageOutStatuses,
+  ageOutWithdrawnReasons,
+  contactChannels,
+  contactPlanStatuses,
+  messageDirections,
+  messageStatuses,
+  reunificationPlanStatuses,
+  reunificationSides,
+  welfareOutcomes,
+  welfareStatuses,
   casePriorities,
   caseStatuses,
   displacementKinds,
@@ -16,6 +29,9 @@ import {
 import { knownErrorCodes } from '../src/api/errors.ts';
 import { allLevelKeys } from '../src/pages/matches/waterfall.ts';
 import { moveKinds, stepStates } from '../src/pages/cases/case-steps.ts';
+import { occurrenceStates } from '../src/pages/cases/contact/contact.ts';
+import { notificationKinds, subjectTypes } from '../src/pages/notifications/notification-links.ts';
+import { caseTabs } from '../src/route.ts';
 import { languages, pickLanguage, resources } from '../src/i18n/resources.ts';
 
 type Tree = { [k: string]: string | Tree };
@@ -80,6 +96,21 @@ describe('translations', () => {
       partyKind: partyKinds,
       caseStatus: caseStatuses,
       casePriority: casePriorities,
+      contactChannel: contactChannels,
+      contactPlanStatus: contactPlanStatuses,
+      contactState: occurrenceStates,
+      weekday: ['1', '2', '3', '4', '5', '6', '7'],
+      messageStatus: messageStatuses,
+      messageDirection: messageDirections,
+      planStatus: reunificationPlanStatuses,
+      welfareStatus: welfareStatuses,
+      welfareOutcome: welfareOutcomes,
+      ageOutStatus: ageOutStatuses,
+      consentDecision: ageOutConsentDecisions,
+      consentRecordedHow: ageOutConsentRecordedHow,
+      consentReplaces: ['guardian', 'young-person'],
+      ageOutOutcome: ageOutOutcomes,
+      ageOutWithdrawn: ageOutWithdrawnReasons,
       matchStatus: ['proposed', 'confirmed', 'rejected', 'superseded'],
       matchKind: ['request-dossier', 'dossier-dossier'],
       matchDecision: ['match', 'possible'],
@@ -99,13 +130,22 @@ describe('translations', () => {
         for (const v of values) expect(flat[l].get(`enums.${group}.${v}`), `${l}:${group}.${v}`).toBeTruthy();
   });
 
-  it('words every match level, stepper state and case move the pages can show', () => {
+  it('words every match level, stepper state, case move, section and notification the pages can show', () => {
     const keys = [
       ...allLevelKeys,
       ...stepStates.map((s) => `case.step.${s}`),
       ...moveKinds.map((k) => `case.move.${k}`),
       'case.via.reunification-start',
       'case.via.handover',
+      ...caseTabs.map((k) => `case.tab.${k}`),
+      ...notificationKinds.map((k) => `notifications.kind.${k}`),
+      ...subjectTypes.map((k) => `notifications.subject.${k}`),
+      ...reunificationSides.map((k) => `reunification.side.${k}`),
+      ...['left', 'today', 'overdue', 'closed'].map((k) => `ageOut.days.${k}`),
+      ...['due', 'held', 'heldOnTime', 'missed', 'cancelled', 'overdue'].map((k) => `contact.figure.${k}`),
+      ...['upcoming', 'eligible', 'consentRecorded', 'overdue', 'resolved', 'unknownAge'].map(
+        (k) => `ageOut.summary.${k}`,
+      ),
     ];
     for (const l of languages) for (const k of keys) expect(flat[l].get(k), `${l}:${k}`).toBeTruthy();
   });

@@ -149,7 +149,7 @@ describe('permissions and routes', () => {
   it('routes matches and cases by id only', () => {
     const id = 'fc833e77-937c-43f0-ade3-cbf3eae6242d';
     expect(parseRoute(paths.match(id))).toEqual({ name: 'match', id });
-    expect(parseRoute(paths.case(id))).toEqual({ name: 'case', id });
+    expect(parseRoute(paths.case(id))).toEqual({ name: 'case', id, tab: 'overview' });
     expect(parseRoute('/matches/')).toEqual({ name: 'matches' });
     expect(parseRoute('/cases')).toEqual({ name: 'cases' });
     expect(parseRoute('/cases/Марченко')).toEqual({ name: 'notFound' });

@@ -7,8 +7,9 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { hasChromium, launchChromium } from './support/browser.ts';
-import { apiSession, seedProposals } from './support/seed.ts';
-import { ensureWebBuilt, startServer, webFront, type TestServer } from './support/server.ts';
+import { apiSession, seedProposals, type ApiCall } from './support/seed.ts';
+import { ensureWebBuilt, webFront, type TestServer } from './support/server.ts';
+import { apiSessionAs, startServerWithUsers, testPassword, type TestUser } from './support/users.ts';
 
 const outDir = resolve(import.meta.dirname, '../../../docs/screenshots');
 const wanted = process.env.HOMEWARD_SCREENSHOTS === '1';
@@ -22,6 +23,9 @@ describe.skipIf(!hasChromium || !wanted)('screenshots', () => {
   let page: Page;
 
   let proposalId = '';
+  /** A case in contact, with a plan, messages and a reunification plan (for shots 16 on). */
+  let caseId = '';
+  let admin: ApiCall;
 
   const shot = async (name: string, fullPage = false) => {
     await page.waitForTimeout(400); // let transitions settle
@@ -33,9 +37,12 @@ describe.skipIf(!hasChromium || !wanted)('screenshots', () => {
   beforeAll(async () => {
     mkdirSync(outDir, { recursive: true });
     ensureWebBuilt();
-    server = await startServer();
+    server = await startServerWithUsers([holdingCaseworker, holdingReviewer]);
     front = await webFront(server);
-    proposalId = (await seedProposals(await apiSession(server), 1))[0]!;
+    admin = await apiSession(server);
+    const [first, second] = await seedProposals(admin, 2);
+    proposalId = first!;
+    caseId = await seedCaseInContact(admin, server.url, second!);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'en-GB' });
     await page.goto(front.url + '/');
@@ -134,4 +141,115 @@ describe.skipIf(!hasChromium || !wanted)('screenshots', () => {
     await page.getByTestId('case-row').first().waitFor();
     await shot('15-cases-ru');
   });
+
+  it('takes contact, messages, reunification, age-out, notifications and the report', async () => {
+    await language('ENG');
+    await page.goto(`${front.url}/cases/${caseId}/contact`);
+    await page.locator('[data-testid="contact-row"][data-state="held"]').waitFor();
+    await shot('16-case-contact-en', true);
+
+    await language('УКР');
+    await page.getByRole('tab', { name: 'Повідомлення' }).click();
+    await page.locator('[data-testid="message"][data-status="pending-review"]').waitFor();
+    await shot('17-case-messages-review-uk', true);
+
+    await language('РУС');
+    await page.getByRole('tab', { name: 'Воссоединение' }).click();
+    await page.getByTestId('approvals').waitFor();
+    await shot('18-case-reunification-approvals-ru', true);
+
+    await language('ENG');
+    await page.getByRole('navigation').getByRole('link', { name: 'Turning 18' }).click();
+    await page.getByTestId('age-out-summary').waitFor();
+    await page.waitForTimeout(600);
+    await shot('19-age-out-queue-en');
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Notifications' }).click();
+    await page.getByRole('heading', { name: 'Notifications' }).waitFor();
+    await page.waitForTimeout(600);
+    await shot('20-notifications-en');
+
+    await language('УКР');
+    await page.getByRole('navigation').getByRole('link', { name: 'Звіт про контакти' }).click();
+    await page.waitForTimeout(800);
+    await shot('21-contact-report-uk');
+  });
 });
+
+const holdingCaseworker: TestUser = {
+  email: 'holding.caseworker@demo.homeward.invalid',
+  party: 'RU-DEMO',
+  roles: ['caseworker'],
+  name: 'Holding caseworker',
+};
+const holdingReviewer: TestUser = {
+  email: 'holding.comms@demo.homeward.invalid',
+  party: 'RU-DEMO',
+  roles: ['communications-officer'],
+  name: 'Holding communications officer',
+};
+
+/**
+ * A second case, moved to "in contact" by the demo administrator (family's side): a contact plan
+ * with one held contact, an approved message each way and one awaiting review, and a
+ * reunification plan the family's side has approved.
+ */
+async function seedCaseInContact(admin: ApiCall, url: string, proposal: string): Promise<string> {
+  await admin('POST', `/matches/${proposal}/confirm`, {});
+  const { items } = await admin<{ items: Array<{ id: string; matchProposalId: string; version: number }> }>(
+    'GET',
+    '/cases?limit=50',
+  );
+  const c = items.find((x) => x.matchProposalId === proposal)!;
+  let version = c.version;
+  for (const to of ['verified', 'in-contact'])
+    version = (await admin<{ version: number }>('POST', `/cases/${c.id}/transitions`, { to, version }))
+      .version;
+  const holding = await apiSessionAs(url, holdingCaseworker.email, testPassword);
+  const reviewer = await apiSessionAs(url, holdingReviewer.email, testPassword);
+  const me = (call: ApiCall) => call<{ user: { id: string } }>('GET', '/auth/me').then((m) => m.user.id);
+  await admin('POST', `/cases/${c.id}/contact-plan`, {
+    channel: 'video-call',
+    intervalDays: 7,
+    languages: ['uk'],
+    interpreterNeeded: false,
+    holdingSupervisorId: await me(holding),
+    familySupervisorId: await me(admin),
+  });
+  const contact = await admin<{ occurrences: Array<{ id: string; dueAt: string }> }>(
+    'GET',
+    `/cases/${c.id}/contact`,
+  );
+  const due = contact.occurrences.find((o) => new Date(o.dueAt) <= new Date())!;
+  await admin('POST', `/contact-occurrences/${due.id}/record`, {
+    outcome: 'held',
+    durationMinutes: 35,
+    notes: 'Talked about school and the journey home.',
+    wellbeing: 'Calm and cheerful; asked about her grandmother.',
+  });
+  const fromFamily = await admin<{ id: string }>('POST', `/cases/${c.id}/messages`, {
+    body: 'Hello, sunshine! Grandma sends you a big hug. We are counting the days.',
+  });
+  await reviewer('POST', `/messages/${fromFamily.id}/review`, { decision: 'approve' });
+  await holding('POST', `/cases/${c.id}/messages`, {
+    body: 'I got your letter. I am learning to draw. See you soon!',
+  });
+  const view = await admin<{ plan: { contentHash: string; id: string } }>(
+    'POST',
+    `/cases/${c.id}/reunification-plan`,
+    {
+      route: 'By bus to the border crossing, then by car to Kharkiv.',
+      escort: 'A social worker of the holding authority',
+      handoverPoint: 'Border crossing, mediator’s office',
+      handoverAt: new Date(Date.now() + 20 * 86_400_000).toISOString(),
+      receivingAdult: { name: 'Olena Marchenko', relationship: 'grandparent' },
+      documents: [
+        { item: 'Birth certificate', required: true, done: true },
+        { item: 'Travel document', required: true, done: false },
+        { item: 'Medical record', required: false, done: false },
+      ],
+    },
+  );
+  await admin('POST', `/reunification-plans/${view.plan.id}/approve`, { contentHash: view.plan.contentHash });
+  return c.id;
+}

@@ -20,6 +20,29 @@ import type {
   CaseListQuery,
   CaseStatusCode,
   TracingCase,
+  caseContact,
+  contactOccurrence,
+  ContactPlan,
+  ContactPlanInput,
+  ContactPlanPatch,
+  ContactRecordInput,
+  CaseMessage,
+  caseMessageWithHistory,
+  MessageReview,
+  regionalRegularity,
+  RegularityQuery,
+  ReunificationView,
+  ReunificationPlanInput,
+  ReunificationPlanPatch,
+  HandoverInput,
+  WelfareRecord,
+  welfareCheck,
+  ageOutDetail,
+  ageOutPage,
+  AgeOutConsentInput,
+  AgeOutResolveInput,
+  ageOutStatuses,
+  Notification,
 } from '@homeward/contracts';
 
 /** What the API returns for a dossier or request: the record plus the fields withheld from this reader. */
@@ -65,6 +88,29 @@ export type MatchComparison = MatchProposal & {
 };
 export type CaseFilters = Omit<Partial<CaseListQuery>, 'cursor' | 'limit' | 'status'> & {
   status?: CaseStatusCode[];
+};
+
+export type CaseContact = z.infer<typeof caseContact>;
+export type ContactOccurrence = z.infer<typeof contactOccurrence>;
+export type CaseMessageWithHistory = z.infer<typeof caseMessageWithHistory>;
+export type RegionalRegularity = z.infer<typeof regionalRegularity>;
+export type WelfareCheck = z.infer<typeof welfareCheck>;
+export type AgeOutDetail = z.infer<typeof ageOutDetail>;
+export type AgeOutPage = z.infer<typeof ageOutPage>;
+export type AgeOutStatus = (typeof ageOutStatuses)[number];
+export type {
+  ContactPlan,
+  ContactPlanInput,
+  ContactPlanPatch,
+  ContactRecordInput,
+  CaseMessage,
+  MessageReview,
+  ReunificationView,
+  ReunificationPlanInput,
+  ReunificationPlanPatch,
+  HandoverInput,
+  WelfareRecord,
+  Notification,
 };
 
 /** An error the API answered with (`{code, message, issues?}`), or a network failure (code NETWORK). */
@@ -245,6 +291,105 @@ export class ApiClient {
     body: { to: CaseStatusCode; reason?: string; version: number },
   ): Promise<CaseDetail> {
     return this.request('POST', `/cases/${encodeURIComponent(id)}/transitions`, body);
+  }
+
+  // --- contact ---
+  getCaseContact(caseId: string): Promise<CaseContact> {
+    return this.request('GET', `/cases/${encodeURIComponent(caseId)}/contact`);
+  }
+  createContactPlan(caseId: string, input: ContactPlanInput): Promise<ContactPlan> {
+    return this.request('POST', `/cases/${encodeURIComponent(caseId)}/contact-plan`, input);
+  }
+  patchContactPlan(planId: string, patch: ContactPlanPatch): Promise<ContactPlan> {
+    return this.request('PATCH', `/contact-plans/${encodeURIComponent(planId)}`, patch);
+  }
+  recordContact(occurrenceId: string, input: ContactRecordInput): Promise<ContactOccurrence> {
+    return this.request('POST', `/contact-occurrences/${encodeURIComponent(occurrenceId)}/record`, input);
+  }
+  contactRegularity(query: Partial<RegularityQuery>): Promise<RegionalRegularity> {
+    return this.request('GET', `/contact/regularity${queryString(query)}`);
+  }
+  listMessages(caseId: string): Promise<{ items: CaseMessage[] }> {
+    return this.request('GET', `/cases/${encodeURIComponent(caseId)}/messages`);
+  }
+  submitMessage(caseId: string, body: string): Promise<CaseMessage> {
+    return this.request('POST', `/cases/${encodeURIComponent(caseId)}/messages`, { body });
+  }
+  getMessage(id: string): Promise<CaseMessageWithHistory> {
+    return this.request('GET', `/messages/${encodeURIComponent(id)}`);
+  }
+  reviewMessage(id: string, review: MessageReview): Promise<CaseMessage> {
+    return this.request('POST', `/messages/${encodeURIComponent(id)}/review`, review);
+  }
+
+  // --- reunification ---
+  getReunification(caseId: string): Promise<ReunificationView> {
+    return this.request('GET', `/cases/${encodeURIComponent(caseId)}/reunification`);
+  }
+  createReunificationPlan(caseId: string, input: ReunificationPlanInput): Promise<ReunificationView> {
+    return this.request('POST', `/cases/${encodeURIComponent(caseId)}/reunification-plan`, input);
+  }
+  patchReunificationPlan(planId: string, patch: ReunificationPlanPatch): Promise<ReunificationView> {
+    return this.request('PATCH', `/reunification-plans/${encodeURIComponent(planId)}`, patch);
+  }
+  /** Approves the plan as the user read it: the content hash they saw, not whatever it is now. */
+  approveReunificationPlan(planId: string, contentHash: string): Promise<ReunificationView> {
+    return this.request('POST', `/reunification-plans/${encodeURIComponent(planId)}/approve`, {
+      contentHash,
+    });
+  }
+  startReunificationPlan(planId: string, version: number): Promise<ReunificationView> {
+    return this.request('POST', `/reunification-plans/${encodeURIComponent(planId)}/start`, { version });
+  }
+  withdrawReunificationPlan(planId: string, reason: string): Promise<ReunificationView> {
+    return this.request('POST', `/reunification-plans/${encodeURIComponent(planId)}/withdraw`, { reason });
+  }
+  recordHandover(planId: string, input: HandoverInput): Promise<ReunificationView> {
+    return this.request('POST', `/reunification-plans/${encodeURIComponent(planId)}/handover`, input);
+  }
+  recordWelfareCheck(checkId: string, input: WelfareRecord): Promise<WelfareCheck> {
+    return this.request('POST', `/welfare-checks/${encodeURIComponent(checkId)}/record`, input);
+  }
+
+  // --- age-out ---
+  listAgeOut(query: {
+    status?: AgeOutStatus | undefined;
+    dueWithinDays?: number | undefined;
+    cursor?: string;
+    limit?: number;
+  }): Promise<AgeOutPage> {
+    return this.request('GET', `/age-out${queryString(query)}`);
+  }
+  getAgeOut(id: string): Promise<AgeOutDetail> {
+    return this.request('GET', `/age-out/${encodeURIComponent(id)}`);
+  }
+  recordAgeOutConsent(id: string, input: AgeOutConsentInput): Promise<AgeOutDetail> {
+    return this.request('POST', `/age-out/${encodeURIComponent(id)}/consent`, input);
+  }
+  resolveAgeOut(id: string, input: AgeOutResolveInput): Promise<AgeOutDetail> {
+    return this.request('POST', `/age-out/${encodeURIComponent(id)}/resolve`, input);
+  }
+
+  // --- notifications ---
+  listNotifications(query: {
+    unread?: boolean;
+    cursor?: string;
+    limit?: number;
+  }): Promise<Page<Notification>> {
+    const { unread, ...rest } = query;
+    return this.request(
+      'GET',
+      `/notifications${queryString({ ...rest, unread: unread ? 'true' : undefined })}`,
+    );
+  }
+  unreadNotifications(): Promise<{ unread: number }> {
+    return this.request('GET', '/notifications/unread-count');
+  }
+  markNotificationRead(id: string): Promise<Notification> {
+    return this.request('POST', `/notifications/${encodeURIComponent(id)}/read`, {});
+  }
+  markAllNotificationsRead(): Promise<{ marked: number }> {
+    return this.request('POST', '/notifications/read-all', {});
   }
 }
 

@@ -1,6 +1,13 @@
 import type { DossierSearch, RequestSearch } from '@homeward/contracts';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { api, type CaseFilters, type MatchKind, type MatchStatus, type Page } from './client.ts';
+import {
+  api,
+  type AgeOutStatus,
+  type CaseFilters,
+  type MatchKind,
+  type MatchStatus,
+  type Page,
+} from './client.ts';
 
 export type DossierFilters = Omit<Partial<DossierSearch>, 'cursor' | 'limit'>;
 export type RequestFilters = Omit<Partial<RequestSearch>, 'cursor' | 'limit'>;
@@ -130,4 +137,73 @@ export function useCaseList(filters: CaseFilters, enabled = true) {
 
 export function useCase(id: string) {
   return useQuery({ queryKey: ['cases', 'one', id], queryFn: () => api.getCase(id) });
+}
+
+export function useCaseContact(caseId: string) {
+  return useQuery({ queryKey: ['cases', 'contact', caseId], queryFn: () => api.getCaseContact(caseId) });
+}
+
+export function useCaseMessages(caseId: string) {
+  return useQuery({ queryKey: ['cases', 'messages', caseId], queryFn: () => api.listMessages(caseId) });
+}
+
+export function useReunification(caseId: string) {
+  return useQuery({
+    queryKey: ['cases', 'reunification', caseId],
+    queryFn: () => api.getReunification(caseId),
+  });
+}
+
+export function useContactReport(query: { from?: string | undefined; to?: string | undefined }) {
+  const q = compact(query);
+  return useQuery({
+    queryKey: ['reports', 'contact', q],
+    queryFn: () => api.contactRegularity(q),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useAgeOutQueue(filters: {
+  status?: AgeOutStatus | undefined;
+  dueWithinDays?: number | undefined;
+}) {
+  const query = compact(filters);
+  return useInfiniteQuery({
+    queryKey: ['age-out', 'list', query],
+    queryFn: ({ pageParam }) =>
+      api.listAgeOut({ ...query, limit: 200, ...(pageParam ? { cursor: pageParam } : {}) }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useAgeOutEntry(id: string) {
+  return useQuery({ queryKey: ['age-out', 'one', id], queryFn: () => api.getAgeOut(id) });
+}
+
+/** How often the header asks for the unread count (the notification bell). */
+export const unreadPollMs = 60_000;
+
+export function useUnreadCount() {
+  return useQuery({
+    queryKey: ['notifications', 'unread'],
+    queryFn: () => api.unreadNotifications(),
+    refetchInterval: unreadPollMs,
+  });
+}
+
+export function useNotifications(unreadOnly: boolean) {
+  return useInfiniteQuery({
+    queryKey: ['notifications', 'list', { unreadOnly }],
+    queryFn: ({ pageParam }) =>
+      api.listNotifications({
+        unread: unreadOnly,
+        limit: pageSize,
+        ...(pageParam ? { cursor: pageParam } : {}),
+      }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
+  });
 }

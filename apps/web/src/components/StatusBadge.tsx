@@ -22,13 +22,46 @@ const colors: Record<string, string> = {
   declined: 'orange.9',
   'unable-to-proceed': 'red.9',
   transferred: 'grape.9',
+  // contact plans and contacts
+  active: 'teal.9',
+  suspended: 'orange.9',
+  cancelled: 'gray.7',
+  held: 'teal.9',
+  missed: 'orange.9',
+  overdue: 'red.9',
+  due: 'blue.8',
+  upcoming: 'gray.7',
+  // messages
+  'pending-review': 'orange.9',
+  approved: 'teal.9',
+  returned: 'red.9',
+  // reunification plans and welfare checks
+  draft: 'blue.8',
+  started: 'violet.9',
+  completed: 'teal.9',
+  scheduled: 'blue.8',
+  done: 'teal.9',
+  // age-out
+  eligible: 'blue.9',
+  'consent-recorded': 'cyan.9',
+  resolved: 'gray.7',
 };
 
 export function StatusBadge({
   kind,
   status,
 }: {
-  kind: 'dossierStatus' | 'requestStatus' | 'matchStatus' | 'caseStatus';
+  kind:
+    | 'dossierStatus'
+    | 'requestStatus'
+    | 'matchStatus'
+    | 'caseStatus'
+    | 'contactPlanStatus'
+    | 'contactState'
+    | 'messageStatus'
+    | 'planStatus'
+    | 'welfareStatus'
+    | 'ageOutStatus';
   status: string;
 }) {
   const { t } = useLang();

@@ -18,11 +18,12 @@ import { useLang } from '../i18n/useLang.ts';
 import { paths, type Route } from '../route.ts';
 import { onLinkClick } from '../router.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 
 /**
  * Navigation lists only pages backed by an API today, and only those the user's roles may use
- * (`needs`). Verification, reunification, age-out, reports, administration, audit and log status
- * join this list when their APIs exist.
+ * (`needs`). Reunification and contact live on the case page. Verification, administration,
+ * audit and log status join this list when their pages exist.
  */
 const nav = [
   {
@@ -62,6 +63,27 @@ const nav = [
     label: 'nav.cases',
     active: (r: Route) => r.name === 'cases' || r.name === 'case',
     needs: 'case.read',
+  },
+  {
+    key: 'ageOut',
+    to: paths.ageOut,
+    label: 'nav.ageOut',
+    active: (r: Route) => r.name === 'ageOut' || r.name === 'ageOutEntry',
+    needs: 'case.read',
+  },
+  {
+    key: 'notifications',
+    to: paths.notifications,
+    label: 'nav.notifications',
+    active: (r: Route) => r.name === 'notifications',
+    needs: 'notification.read',
+  },
+  {
+    key: 'contactReport',
+    to: paths.contactReport,
+    label: 'nav.contactReport',
+    active: (r: Route) => r.name === 'contactReport',
+    needs: 'report.read',
   },
 ] as const satisfies ReadonlyArray<{
   key: string;
@@ -115,6 +137,9 @@ export function Shell({ route, children }: { route: Route; children: ReactNode }
                 </Badge>
               ))}
             </Group>
+            {hasPermission(session.user.roles, 'notification.read') && (
+              <NotificationBell active={route.name === 'notifications'} />
+            )}
             <LanguageSwitch />
           </Group>
         </Group>

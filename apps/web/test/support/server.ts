@@ -17,9 +17,12 @@ export function ensureWebBuilt() {
   if (r.status !== 0) throw new Error(`building the web application failed:\n${r.stdout}\n${r.stderr}`);
 }
 
-/** `homeward start` on a fresh data folder and a free port; resolves once it serves. */
-export async function startServer(timeoutMs = 180_000): Promise<TestServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'homeward-web-'));
+/**
+ * `homeward start` on a fresh data folder and a free port; resolves once it serves. With
+ * `dataDir` it serves that folder instead and leaves it in place when stopped (see users.ts).
+ */
+export async function startServer(timeoutMs = 180_000, opts: { dataDir?: string } = {}): Promise<TestServer> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'homeward-web-'));
   // As `npm start` runs it: no NODE_ENV (vitest sets 'test'), fresh data folder, any free port.
   const env: NodeJS.ProcessEnv = { ...process.env, HOMEWARD_DATA_DIR: dataDir, PORT: '0' };
   delete env.NODE_ENV;
@@ -60,7 +63,7 @@ export async function startServer(timeoutMs = 180_000): Promise<TestServer> {
       await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
   return { url, email: email!, password: password!, stop };
 }

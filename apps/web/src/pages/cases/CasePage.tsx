@@ -1,4 +1,4 @@
-import { Alert, Grid, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Grid, Group, Paper, Skeleton, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import type { CaseDetail } from '@homeward/contracts';
 import { ApiError } from '../../api/client.ts';
 import { useCase, useDossier, useTracingRequest } from '../../api/queries.ts';
@@ -9,13 +9,16 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { displayName, formatDateTime, formatPartialDate } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/useLang.ts';
-import { paths } from '../../route.ts';
-import { Link } from '../../router.tsx';
+import { caseTabs, paths, type CaseTab } from '../../route.ts';
+import { Link, navigate } from '../../router.tsx';
+import { ContactSection } from './contact/ContactSection.tsx';
+import { MessagesSection } from './MessagesSection.tsx';
+import { ReunificationSection } from './reunification/ReunificationSection.tsx';
 import { CaseActions } from './CaseActions.tsx';
 import { PriorityBadge } from './CaseListPage.tsx';
 import { CaseStepper } from './CaseStepper.tsx';
 
-export function CasePage({ id }: { id: string }) {
+export function CasePage({ id, tab = 'overview' }: { id: string; tab?: CaseTab }) {
   const { t } = useLang();
   const q = useCase(id);
   return (
@@ -32,12 +35,12 @@ export function CasePage({ id }: { id: string }) {
         ) : (
           <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />
         ))}
-      {q.data && <CaseView c={q.data} onReload={() => void q.refetch()} />}
+      {q.data && <CaseView c={q.data} tab={tab} onReload={() => void q.refetch()} />}
     </Stack>
   );
 }
 
-function CaseView({ c, onReload }: { c: CaseDetail; onReload: () => void }) {
+function CaseView({ c, tab, onReload }: { c: CaseDetail; tab: CaseTab; onReload: () => void }) {
   const { t, lang } = useLang();
   const canWrite = useCan('case.write');
   return (
@@ -65,33 +68,58 @@ function CaseView({ c, onReload }: { c: CaseDetail; onReload: () => void }) {
           </Text>
         )}
       </Paper>
-      <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <Stack>
-            <section aria-labelledby="actions-title">
-              <Title order={2} size="h4" id="actions-title" mb="xs">
-                {t('case.actions')}
-              </Title>
-              {canWrite ? (
-                <CaseActions c={c} onReload={onReload} />
-              ) : (
-                <Text size="sm" c="dimmed">
-                  {t('case.noWrite')}
-                </Text>
-              )}
-            </section>
-            <section aria-labelledby="case-history-title">
-              <Title order={2} size="h4" id="case-history-title" mb="xs">
-                {t('case.history')}
-              </Title>
-              <CaseHistory c={c} />
-            </section>
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <CaseRecords c={c} />
-        </Grid.Col>
-      </Grid>
+      {/* Each section has its own path (/cases/:id/contact…) so notifications can point at it. */}
+      <Tabs
+        value={tab}
+        onChange={(v) => v && navigate(paths.case(c.id, v as CaseTab), { replace: true, keepScroll: true })}
+        keepMounted={false}
+      >
+        <Tabs.List aria-label={t('case.sections')}>
+          {caseTabs.map((k) => (
+            <Tabs.Tab key={k} value={k} data-testid={`case-tab-${k}`}>
+              {t(`case.tab.${k}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="overview" pt="md">
+          <Grid gap="lg">
+            <Grid.Col span={{ base: 12, md: 7 }}>
+              <Stack>
+                <section aria-labelledby="actions-title">
+                  <Title order={2} size="h4" id="actions-title" mb="xs">
+                    {t('case.actions')}
+                  </Title>
+                  {canWrite ? (
+                    <CaseActions c={c} onReload={onReload} />
+                  ) : (
+                    <Text size="sm" c="dimmed">
+                      {t('case.noWrite')}
+                    </Text>
+                  )}
+                </section>
+                <section aria-labelledby="case-history-title">
+                  <Title order={2} size="h4" id="case-history-title" mb="xs">
+                    {t('case.history')}
+                  </Title>
+                  <CaseHistory c={c} />
+                </section>
+              </Stack>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 5 }}>
+              <CaseRecords c={c} />
+            </Grid.Col>
+          </Grid>
+        </Tabs.Panel>
+        <Tabs.Panel value="contact" pt="md">
+          <ContactSection c={c} />
+        </Tabs.Panel>
+        <Tabs.Panel value="messages" pt="md">
+          <MessagesSection c={c} />
+        </Tabs.Panel>
+        <Tabs.Panel value="reunification" pt="md">
+          <ReunificationSection c={c} />
+        </Tabs.Panel>
+      </Tabs>
     </>
   );
 }
