@@ -11,3 +11,4 @@ export * from './age-out.ts';
 export * from './notifications.ts';
 export * from './security.ts';
 export * from './reports.ts';
+export * from './exchange.ts';

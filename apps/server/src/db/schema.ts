@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { AgeOutTables } from '../modules/age-out/age-out.tables.ts';
 import type { CaseTables } from '../modules/cases/cases.tables.ts';
+import type { ExchangeTables } from '../modules/exchange/exchange.tables.ts';
 import type { ContactTables } from '../modules/contact/contact.tables.ts';
 import type { DossierMergeTables } from '../modules/dossiers/dossier-merge.tables.ts';
 import type { MatchingTables } from '../modules/matching/matching.tables.ts';
@@ -151,7 +152,8 @@ export interface DB
     AgeOutTables,
     NotificationTables,
     SecurityTables,
-    DossierMergeTables {
+    DossierMergeTables,
+    ExchangeTables {
   party: PartyTable;
   app_user: AppUserTable;
   session: SessionTable;
