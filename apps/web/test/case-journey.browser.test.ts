@@ -227,9 +227,8 @@ describe.skipIf(!hasChromium)('a case from contact to follow-up in Chromium', ()
     await family.getByTestId('notification-bell').click();
     await family.getByRole('heading', { name: 'Notifications' }).waitFor();
     await family.getByTestId('notification').first().waitFor();
-    const kinds = await family
-      .getByTestId('notification')
-      .evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+    const items = family.getByTestId('notification');
+    const kinds = await Promise.all((await items.all()).map((e) => e.getAttribute('data-kind')));
     expect(kinds).toContain('message.delivered');
     expect(await family.getByTestId('notification').first().textContent()).not.toMatch(/notifications\./);
     // A message notification leads to the case's messages.
