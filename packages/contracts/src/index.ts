@@ -12,3 +12,4 @@ export * from './notifications.ts';
 export * from './security.ts';
 export * from './reports.ts';
 export * from './exchange.ts';
+export * from './consent.ts';

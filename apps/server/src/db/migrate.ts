@@ -15,6 +15,8 @@ import * as m0013 from './migrations/0013-attestation-subjects.ts';
 import * as m0014 from './migrations/0014-exchange.ts';
 import * as m0015 from './migrations/0015-reports.ts';
 import * as m0016 from './migrations/0016-security.ts';
+import * as m0017 from './migrations/0017-consent.ts';
+import * as m0018 from './migrations/0018-change-seq.ts';
 
 // Static list (not a folder scan) so the same migrations run from source, bundles and tests.
 const migrations: Record<string, Migration> = {
@@ -34,6 +36,8 @@ const migrations: Record<string, Migration> = {
   '0014-exchange': m0014,
   '0015-reports': m0015,
   '0016-security': m0016,
+  '0017-consent': m0017,
+  '0018-change-seq': m0018,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

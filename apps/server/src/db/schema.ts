@@ -1,9 +1,10 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { AgeOutTables } from '../modules/age-out/age-out.tables.ts';
 import type { CaseTables } from '../modules/cases/cases.tables.ts';
-import type { ExchangeTables } from '../modules/exchange/exchange.tables.ts';
+import type { ConsentTables } from '../modules/consent/consent.tables.ts';
 import type { ContactTables } from '../modules/contact/contact.tables.ts';
 import type { DossierMergeTables } from '../modules/dossiers/dossier-merge.tables.ts';
+import type { ExchangeTables } from '../modules/exchange/exchange.tables.ts';
 import type { MatchingTables } from '../modules/matching/matching.tables.ts';
 import type { MediaTables } from '../modules/media/media.tables.ts';
 import type { NotificationTables } from '../modules/notifications/notifications.tables.ts';
@@ -95,6 +96,8 @@ export interface DossierTable {
   created_by: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** Next number of a per-table sequence on every insert and update (matching reads changes by it). */
+  change_seq: Generated<number>;
 }
 
 export interface SourceRecordTable {
@@ -126,6 +129,7 @@ export interface TracingRequestTable {
   created_by: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  change_seq: Generated<number>;
 }
 
 export interface AuditLogTable {
@@ -153,7 +157,8 @@ export interface DB
     NotificationTables,
     SecurityTables,
     DossierMergeTables,
-    ExchangeTables {
+    ExchangeTables,
+    ConsentTables {
   party: PartyTable;
   app_user: AppUserTable;
   session: SessionTable;

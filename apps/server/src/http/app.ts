@@ -30,6 +30,7 @@ import { reunificationRoutes } from '../modules/reunification/reunification.rout
 import { exchangeRoutes } from '../modules/exchange/exchange.routes.ts';
 import { reportRoutes } from '../modules/reports/reports.routes.ts';
 import { securityRoutes } from '../modules/security/security.routes.ts';
+import { consentRoutes } from '../modules/consent/consent.routes.ts';
 import { defaultJobSettings, type JobSettings } from '../jobs/job-types.ts';
 import { installAuth } from './auth-hook.ts';
 import { installErrorHandler, installNotFound } from './error-handler.ts';
@@ -131,6 +132,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(exchangeRoutes(deps));
   await app.register(reportRoutes(deps));
   await app.register(securityRoutes(deps));
+  await app.register(consentRoutes(deps));
   installNotFound(app, await installWebAssets(app));
   return app;
 }

@@ -18,7 +18,8 @@ describe('routes', () => {
     expect(table.length).toBeGreaterThan(15);
     expect(table.find((r) => r.method === 'POST' && r.url === '/api/v1/dossiers')?.permission).toBe('dossier.write');
     for (const r of table) expect(r.public || !!r.permission, `${r.method} ${r.url}`).toBe(true);
-    expect(table.filter((r) => r.public).map((r) => r.url).sort()).toEqual(['/api/health', '/api/openapi.json', '/api/v1/auth/login']);
+    // Public: health, the API description, login, and the suppressed public statistics (no personal data).
+    expect(table.filter((r) => r.public).map((r) => r.url).sort()).toEqual(['/api/health', '/api/openapi.json', '/api/public/statistics', '/api/v1/auth/login']);
     expect(() =>
       t.app.get('/api/v1/unguarded', async () => 'x'),
     ).toThrow(/declares no permission/);

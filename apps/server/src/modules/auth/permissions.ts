@@ -26,21 +26,25 @@ export const permissions = [
   'audit.read',
   'notification.read',
   'webhook.admin',
+  'consent.read',
+  'consent.write',
+  'consent.override',
+  'subject-access.export',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export type Tier = 'identity' | 'sensitive' | 'restricted';
 
-const read: Permission[] = ['party.read', 'dossier.read', 'request.read', 'match.read', 'attestation.read', 'log.read', 'case.read', 'report.read', 'notification.read'];
+const read: Permission[] = ['party.read', 'dossier.read', 'request.read', 'match.read', 'attestation.read', 'log.read', 'case.read', 'report.read', 'notification.read', 'consent.read'];
 
 /** What each role may do. Deny by default: a permission not listed for a role is refused. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   administrator: permissions,
-  caseworker: [...read, 'dossier.write', 'request.write', 'media.read', 'media.write', 'case.write', 'contact.write'],
+  caseworker: [...read, 'dossier.write', 'request.write', 'media.read', 'media.write', 'case.write', 'contact.write', 'consent.write'],
   'match-reviewer': [...read, 'match.review', 'media.read'],
   verifier: [...read, 'attestation.sign', 'media.read'],
-  'communications-officer': [...read, 'contact.write', 'message.review', 'media.read'],
-  auditor: ['party.read', 'audit.read', 'log.read', 'report.read', 'dossier.read', 'attestation.read', 'notification.read'],
+  'communications-officer': [...read, 'contact.write', 'message.review', 'media.read', 'consent.write'],
+  auditor: ['party.read', 'audit.read', 'log.read', 'report.read', 'dossier.read', 'attestation.read', 'notification.read', 'consent.read'],
   viewer: ['party.read', 'dossier.read', 'report.read', 'log.read', 'notification.read'],
 };
 

@@ -3,6 +3,7 @@ import { AppError, notFound, validationFailed } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import { hasTier } from '../auth/permissions.ts';
+import { assertContactAllowed } from '../consent/consent.gate.ts';
 import { isoDay } from '../names/date-rules.ts';
 import { regularityOf } from './contact-schedule.ts';
 import { findVisibleCase, topUpPlan, type ContactDeps } from './contact-plans.service.ts';
@@ -23,7 +24,9 @@ export async function recordContact(deps: ContactDeps, actor: Actor, occurrenceI
   return deps.db.transaction().execute(async (trx) => {
     const occ = await findOccurrence(trx, occurrenceId);
     if (!occ) throw notFound();
-    await findVisibleCase(trx, actor, occ.case_id);
+    const kase = await findVisibleCase(trx, actor, occ.case_id);
+    // Only a cancellation can be recorded while contact is suspended or consent to it withdrawn.
+    if (input.outcome !== 'cancelled') await assertContactAllowed(trx, kase);
     // The plan first, like a plan change does, so that the two never wait on each other.
     const plan = await findPlan(trx, occ.plan_id, true);
     if (!plan || plan.status !== 'active') {

@@ -1,5 +1,6 @@
 import { recordAudit } from '../audit/audit.repository.ts';
 import { systemActor } from '../auth/actor.ts';
+import { isContactSuspended } from '../consent/consent.gate.ts';
 import { notify } from '../notifications/notify.ts';
 import { topUpPlan, type ContactDeps } from './contact-plans.service.ts';
 import { findActivePlanIds, findOverdueCandidates, findPlan, flagOverdue } from './contact.repository.ts';
@@ -28,6 +29,8 @@ export async function flagOverdueContacts(deps: ContactDeps): Promise<{ generate
   let notified = 0;
   for (const o of await findOverdueCandidates(deps.db, now, BATCH)) {
     notified += await deps.db.transaction().execute(async (trx) => {
+      // A contact that could not happen because contact is suspended is not overdue (yet).
+      if (await isContactSuspended(trx, o.case_id)) return 0;
       if (!(await flagOverdue(trx, o.id, now))) return 0;
       flagged++;
       const base = {

@@ -8,6 +8,7 @@ import type { Actor } from '../auth/actor.ts';
 import { rolePermissions } from '../auth/permissions.ts';
 import { activeStatuses } from '../cases/case-states.ts';
 import { canSeeCase } from '../cases/cases.policy.ts';
+import { assertContactAllowed, isContactSuspended } from '../consent/consent.gate.ts';
 import { findCase } from '../cases/cases.repository.ts';
 import type { CaseRow } from '../cases/cases.tables.ts';
 import { isoDay } from '../names/date-rules.ts';
@@ -69,7 +70,8 @@ async function supervisorIssues(db: Executor, kase: CaseRow, ids: { holding?: st
 
 /** Adds the contacts the plan owes now (see dueDatesToAdd); a plan that is not active gets none. */
 export async function topUpPlan(db: Executor, plan: ContactPlanRow, now: Date): Promise<number> {
-  if (plan.status !== 'active') return 0;
+  // An emergency suspension stops scheduling too (consent/contact-suspension.service.ts).
+  if (plan.status !== 'active' || (await isContactSuspended(db, plan.case_id))) return 0;
   const state = await horizonState(db, plan.id, now);
   const dates = dueDatesToAdd(scheduleOf(plan), { scheduleFrom: plan.schedule_from, ...state }, now);
   return insertOccurrences(
@@ -91,6 +93,7 @@ export async function createPlan(deps: ContactDeps, actor: Actor, caseId: string
   return deps.db.transaction().execute(async (trx) => {
     const kase = await findVisibleCase(trx, actor, caseId, true);
     assertCaseActive(kase);
+    await assertContactAllowed(trx, kase);
     issues.push(...(await supervisorIssues(trx, kase, { holding: input.holdingSupervisorId, family: input.familySupervisorId })));
     if (issues.length) throw validationFailed(issues);
     const old = await findOpenPlan(trx, caseId, true);
@@ -166,6 +169,9 @@ export async function patchPlan(deps: ContactDeps, actor: Actor, id: string, pat
     if (issues.length) throw validationFailed(issues);
     const before = { channel: plan.channel, intervalDays: plan.interval_days, preferredWeekday: plan.preferred_weekday, preferredTime: plan.preferred_time };
     const rescheduled = scheduleKeys.some((k) => merged[k] !== before[k]);
+    // Suspending or cancelling a plan is always possible; resuming or rescheduling one is not
+    // while contact is suspended or consent to it withdrawn.
+    if (to === 'active' || (rescheduled && plan.status === 'active' && !to)) await assertContactAllowed(trx, kase);
     const updated = await updatePlan(trx, id, patch.version, {
       channel: merged.channel,
       interval_days: merged.intervalDays,

@@ -6,35 +6,34 @@ import { dossierRecord, requestRecord } from './matching.records.ts';
 interface SyncRow {
   id: string;
   version: number;
-  updated_at: Date;
+  change_seq: number;
   open: boolean;
   record: MatchRecord;
 }
 
-const MARGIN_MS = 2_000;
-
 /** Where an index's records come from: one table, read in four ways. */
 interface Source {
   fingerprint(db: Kysely<DB>): Promise<{ n: string; v: string }>;
-  changedSince(db: Kysely<DB>, since: Date | null): Promise<SyncRow[]>;
+  /** Rows whose change number is above `since` (all rows when null), in change order. */
+  changedSince(db: Kysely<DB>, since: number | null): Promise<SyncRow[]>;
   versions(db: Kysely<DB>): Promise<Array<{ id: string; version: number }>>;
   byIds(db: Kysely<DB>, ids: string[]): Promise<SyncRow[]>;
 }
 
-const IDENTITY = ['id', 'status', 'version', 'names', 'sex', 'birth_date', 'birth_date_precision', 'birth_place', 'displacement', 'updated_at'] as const;
+const IDENTITY = ['id', 'status', 'version', 'names', 'sex', 'birth_date', 'birth_date_precision', 'birth_place', 'displacement', 'change_seq'] as const;
 const fingerprint = [sql<string>`count(*)::text`.as('n'), sql<string>`coalesce(sum(version), 0)::text`.as('v')];
 
 const dossiers: Source = {
   fingerprint: (db) => db.selectFrom('dossier').select(fingerprint).executeTakeFirstOrThrow(),
   versions: (db) => db.selectFrom('dossier').select(['id', 'version']).execute(),
   async changedSince(db, since) {
-    let q = db.selectFrom('dossier').select([...IDENTITY, 'current_region']);
-    if (since) q = q.where('updated_at', '>=', since);
-    return (await q.execute()).map((r) => ({ id: r.id, version: r.version, updated_at: r.updated_at, open: r.status === 'open', record: dossierRecord(r) }));
+    let q = db.selectFrom('dossier').select([...IDENTITY, 'current_region']).orderBy('change_seq');
+    if (since !== null) q = q.where('change_seq', '>', since);
+    return (await q.execute()).map((r) => ({ id: r.id, version: r.version, change_seq: r.change_seq, open: r.status === 'open', record: dossierRecord(r) }));
   },
   async byIds(db, ids) {
     const rows = await db.selectFrom('dossier').select([...IDENTITY, 'current_region']).where('id', 'in', ids).execute();
-    return rows.map((r) => ({ id: r.id, version: r.version, updated_at: r.updated_at, open: r.status === 'open', record: dossierRecord(r) }));
+    return rows.map((r) => ({ id: r.id, version: r.version, change_seq: r.change_seq, open: r.status === 'open', record: dossierRecord(r) }));
   },
 };
 
@@ -42,22 +41,22 @@ const requests: Source = {
   fingerprint: (db) => db.selectFrom('tracing_request').select(fingerprint).executeTakeFirstOrThrow(),
   versions: (db) => db.selectFrom('tracing_request').select(['id', 'version']).execute(),
   async changedSince(db, since) {
-    let q = db.selectFrom('tracing_request').select([...IDENTITY, 'last_known_place']);
-    if (since) q = q.where('updated_at', '>=', since);
-    return (await q.execute()).map((r) => ({ id: r.id, version: r.version, updated_at: r.updated_at, open: r.status === 'open', record: requestRecord(r) }));
+    let q = db.selectFrom('tracing_request').select([...IDENTITY, 'last_known_place']).orderBy('change_seq');
+    if (since !== null) q = q.where('change_seq', '>', since);
+    return (await q.execute()).map((r) => ({ id: r.id, version: r.version, change_seq: r.change_seq, open: r.status === 'open', record: requestRecord(r) }));
   },
   async byIds(db, ids) {
     const rows = await db.selectFrom('tracing_request').select([...IDENTITY, 'last_known_place']).where('id', 'in', ids).execute();
-    return rows.map((r) => ({ id: r.id, version: r.version, updated_at: r.updated_at, open: r.status === 'open', record: requestRecord(r) }));
+    return rows.map((r) => ({ id: r.id, version: r.version, change_seq: r.change_seq, open: r.status === 'open', record: requestRecord(r) }));
   },
 };
 
 /**
  * A per-process index of the open records of one table (dossiers, or tracing requests). Built
  * from the database on first use; before every use it takes in the rows changed since the last
- * look (by `updated_at`, with a short margin for transactions that committed late), and checks
- * the result against a count-and-version-sum fingerprint: anything the fast path missed (a late
- * commit, an import stamped with the time it was received) makes it compare every version. So
+ * look (by the tables' change sequence), and checks the result against a count-and-version-sum
+ * fingerprint: anything the fast path missed (a transaction that committed after a later-numbered
+ * one) makes it compare every version. So
  * creations, edits and closures made by any process are seen without hooks in the owning modules.
  */
 export class SyncedIndex {
@@ -65,7 +64,8 @@ export class SyncedIndex {
   private readonly versions = new Map<string, number>();
   /** The engine's view of each indexed record (for the version hash of a pair). */
   readonly records = new Map<string, MatchRecord>();
-  private watermark: Date | null = null;
+  /** The highest change number taken in. */
+  private watermark: number | null = null;
   private versionSum = 0;
   private syncing: Promise<void> | null = null;
 
@@ -98,17 +98,17 @@ export class SyncedIndex {
   }
 
   private async pull(fingerprintMaxAgeMs: number): Promise<void> {
-    // Fast path: rows touched since the last look (a short margin covers most late commits; the
-    // fingerprint catches the rest). A wide margin would re-read every row of a recent import.
-    this.apply(await this.source.changedSince(this.db, this.watermark ? new Date(this.watermark.getTime() - MARGIN_MS) : null));
+    // Fast path: rows changed since the last look, by change number (an index range read). A
+    // transaction that took its number before another's but committed after it is caught by
+    // the fingerprint below.
+    this.apply(await this.source.changedSince(this.db, this.watermark));
     const started = Date.now();
     if (started - this.lastFingerprint < fingerprintMaxAgeMs) return;
     if (!(await this.fingerprintChanged())) {
       this.lastFingerprint = started;
       return;
     }
-    // Some change kept an old `updated_at` (a late commit, an import stamped with the time it was
-    // received): compare every version.
+    // Something committed out of number order: compare every version.
     const stale = (await this.source.versions(this.db)).filter((r) => this.versions.get(r.id) !== r.version).map((r) => r.id);
     for (let i = 0; i < stale.length; i += 1000) this.apply(await this.source.byIds(this.db, stale.slice(i, i + 1000)));
     this.lastFingerprint = started;
@@ -122,7 +122,7 @@ export class SyncedIndex {
 
   private apply(rows: SyncRow[]): void {
     for (const row of rows) {
-      if (!this.watermark || row.updated_at > this.watermark) this.watermark = row.updated_at;
+      if (this.watermark === null || row.change_seq > this.watermark) this.watermark = row.change_seq;
       const known = this.versions.get(row.id);
       if (known === row.version) continue;
       this.versionSum += row.version - (known ?? 0);

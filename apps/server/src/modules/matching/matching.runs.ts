@@ -1,6 +1,7 @@
 import { DEFAULT_MODEL } from '@homeward/matching';
 import { sql } from 'kysely';
 import { systemActor, type Actor } from '../auth/actor.ts';
+import { findBlocked } from '../consent/consent.gate.ts';
 import { dossierIndex, requestIndex } from './matching.index.ts';
 import { INTERACTIVE_SYNC_MS, persist, proposeForDossier, proposeForRequest, type MatchingDeps, type Side } from './matching.service.ts';
 
@@ -22,8 +23,11 @@ async function proposeRequestsForDossier(deps: MatchingDeps, dossierId: string, 
   const dix = await (await dossierIndex(deps.db).refresh([dossierId])).sync({ fingerprintMaxAgeMs: INTERACTIVE_SYNC_MS });
   const rix = await requestIndex(deps.db).sync({ fingerprintMaxAgeMs: INTERACTIVE_SYNC_MS });
   const dossier = dix.records.get(dossierId);
-  if (!dossier) return 0;
-  const reached = rix.index.query(dossier, { top: REQUEST_REACH, minScore: 0 });
+  if (!dossier || (await findBlocked(deps.db, 'dossier', [dossierId], 'tracing')).has(dossierId)) return 0;
+  const drawn = rix.index.query(dossier, { top: REQUEST_REACH, minScore: 0 });
+  // Consent gate: requests whose tracing consent is refused or withdrawn are left out.
+  const blocked = await findBlocked(deps.db, 'request', drawn.map((c) => c.record_id), 'tracing');
+  const reached = drawn.filter((c) => !blocked.has(c.record_id));
   if (reached.length === 0) return 0;
   const parties = new Map(
     (await deps.db.selectFrom('tracing_request').select(['id', 'party_id']).where('id', 'in', reached.map((c) => c.record_id)).execute()).map((r) => [r.id, r.party_id]),

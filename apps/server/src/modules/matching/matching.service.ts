@@ -9,6 +9,7 @@ import { openCaseInTrx } from '../cases/cases.service.ts';
 import { mergeOnConfirm } from '../dossiers/dossier-merge.service.ts';
 import { presentDossier } from '../dossiers/dossiers.policy.ts';
 import { findDossier } from '../dossiers/dossiers.repository.ts';
+import { findBlocked } from '../consent/consent.gate.ts';
 import { canSeeRequest, presentRequest } from '../requests/requests.policy.ts';
 import { findRequest } from '../requests/requests.repository.ts';
 import { findSourcesOf } from '../sources/source-records.repository.ts';
@@ -124,6 +125,26 @@ export async function persist(
   return created;
 }
 
+/**
+ * Consent gate: a dossier or request that may no longer be traced leaves the match queues at once.
+ * Its open proposals are superseded (with the reason in their history), never deleted; decided
+ * ones stay as they were.
+ */
+export async function supersedeProposalsOf(trx: Executor, actor: Actor, subject: { type: 'dossier' | 'request'; id: string }, reason: string, now: Date): Promise<string[]> {
+  const db = withMatching(trx);
+  let q = db.selectFrom('match_proposal').select('id').where('status', '=', 'proposed');
+  q =
+    subject.type === 'request'
+      ? q.where('kind', '=', 'request-dossier').where('left_id', '=', subject.id)
+      : q.where((eb) => eb.or([eb('right_id', '=', subject.id), eb.and([eb('kind', '=', 'dossier-dossier'), eb('left_id', '=', subject.id)])]));
+  const ids = (await q.execute()).map((r) => r.id);
+  if (ids.length === 0) return [];
+  await db.updateTable('match_proposal').set({ status: 'superseded' }).where('id', 'in', ids).where('status', '=', 'proposed').execute();
+  await db.insertInto('match_proposal_event').values(ids.map((id) => ({ proposal_id: id, status: 'superseded' as const, actor_user_id: actor.userId, reason, at: now }))).execute();
+  await recordAudit(trx, actor, { action: 'match.withdraw', recordType: 'match_proposal', recordId: null, reason, details: { subjectType: subject.type, subjectId: subject.id, superseded: ids } });
+  return ids;
+}
+
 async function openProposals(db: Executor, kind: ProposalKind, column: 'left_id' | 'right_id', id: string) {
   return withMatching(db)
     .selectFrom('match_proposal')
@@ -141,7 +162,12 @@ export async function proposeForRequest(deps: MatchingDeps, requestId: string, a
   if (!row || !canSeeRequest(actor, row)) throw notFound();
   const ix = await dossierIndex(deps.db).sync({ fingerprintMaxAgeMs: INTERACTIVE_SYNC_MS });
   const left: Side = { id: row.id, record: requestRecord(row), partyId: row.party_id };
-  const candidates = row.status === 'open' ? ix.index.query(left.record, { top: TOP }) : [];
+  // Consent gate: a request whose tracing consent is refused or withdrawn is not matched, nor is
+  // a dossier whose is (consent.gate.ts); candidates are drawn past them so that the top stays full.
+  const tracing = row.status === 'open' && !(await findBlocked(deps.db, 'request', [row.id], 'tracing')).has(row.id);
+  const drawn = tracing ? ix.index.query(left.record, { top: TOP * 2 }) : [];
+  const blocked = await findBlocked(deps.db, 'dossier', drawn.map((c) => c.record_id), 'tracing');
+  const candidates = drawn.filter((c) => !blocked.has(c.record_id)).slice(0, TOP);
   return deps.db.transaction().execute(async (trx) => {
     const pairs = candidates.flatMap((candidate) => {
       const record = ix.records.get(candidate.record_id);
@@ -156,8 +182,10 @@ export async function proposeForRequest(deps: MatchingDeps, requestId: string, a
 export async function proposeForDossier(deps: MatchingDeps, dossierId: string, actor: Actor = systemActor()) {
   const ix = await dossierIndex(deps.db).sync({ fingerprintMaxAgeMs: INTERACTIVE_SYNC_MS });
   const self = ix.records.get(dossierId);
-  if (!self) return [];
-  const candidates = ix.index.queryRecord(dossierId, { top: TOP });
+  if (!self || (await findBlocked(deps.db, 'dossier', [dossierId], 'tracing')).has(dossierId)) return [];
+  const drawn = ix.index.queryRecord(dossierId, { top: TOP * 2 });
+  const blocked = await findBlocked(deps.db, 'dossier', drawn.map((c) => c.record_id), 'tracing');
+  const candidates = drawn.filter((c) => !blocked.has(c.record_id)).slice(0, TOP);
   return deps.db.transaction().execute(async (trx) => {
     const ids = [dossierId, ...candidates.map((c) => c.record_id)];
     const parties = new Map(

@@ -1,6 +1,7 @@
 import type { Actor } from '../auth/actor.ts';
 import { hasPermission, hasTier } from '../auth/permissions.ts';
 import type { Executor } from '../audit/audit.repository.ts';
+import { mayShowPhotos } from '../consent/consent.gate.ts';
 import { canWriteDossier } from '../dossiers/dossiers.policy.ts';
 import { findDossier } from '../dossiers/dossiers.repository.ts';
 import { canSeeRequest } from '../requests/requests.policy.ts';
@@ -38,7 +39,11 @@ export async function findVisibleSubject(db: Executor, actor: Actor, subject: Su
   if (actor.kind !== 'system' && !hasTier(actor.roles, 'identity')) return undefined;
   const rules = subjectRules[subject.type];
   const row = await rules.find(db, subject.id);
-  return row && (actor.kind === 'system' || rules.canSee(actor, row)) ? row : undefined;
+  if (!row || !(actor.kind === 'system' || rules.canSee(actor, row))) return undefined;
+  // Consent gate: another party is shown a child's photos only while photo-use consent is not
+  // refused or withdrawn (or an override is in force); the owning party's own access is unchanged.
+  if (actor.kind !== 'system' && actor.partyId !== row.party_id && subject.type === 'dossier' && !(await mayShowPhotos(db, { type: 'dossier', id: subject.id }))) return undefined;
+  return row;
 }
 
 /** The subject if the actor may add or arrange its media. */

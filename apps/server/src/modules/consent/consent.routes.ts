@@ -1,0 +1,100 @@
+import {
+  consentInput,
+  consentList,
+  consentOverrideInput,
+  consentQuery,
+  consentRecord,
+  consentWithdrawal,
+  contactSuspension,
+  contactSuspensionInput,
+  contactSuspensionView,
+  subjectAccessExport,
+} from '@homeward/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../../http/auth-hook.ts';
+import type { AppDeps } from '../../http/app.ts';
+import { idParams } from '../../http/params.ts';
+import { listConsents, listOverrides, recordConsent, recordOverride, withdrawConsent } from './consent.service.ts';
+import { getContactSuspension, liftContactSuspension, suspendContact } from './contact-suspension.service.ts';
+import { exportSubjectAccess } from './subject-access.service.ts';
+
+const tags = ['consent'];
+
+/** Consent records and overrides, emergency suspension of contact, and subject access. */
+export const consentRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/api/v1/consents',
+      {
+        config: { permission: 'consent.write' },
+        schema: { tags, description: 'Records a consent (or a refusal) given by someone with standing, for one purpose; 403 CONSENT_NO_STANDING otherwise.', body: consentInput, response: { 201: consentRecord } },
+      },
+      async (request, reply) => reply.status(201).send(await recordConsent(deps, actorOf(request), request.body)),
+    );
+    app.get(
+      '/api/v1/consents',
+      {
+        config: { permission: 'consent.read' },
+        schema: { tags, description: "A record's consent history and the state of each purpose.", querystring: consentQuery, response: { 200: consentList } },
+      },
+      async (request) => listConsents(deps, actorOf(request), { type: request.query.subjectType, id: request.query.subjectId }),
+    );
+    app.post(
+      '/api/v1/consents/:id/withdraw',
+      {
+        config: { permission: 'consent.write' },
+        schema: { tags, description: 'Withdraws a consent (or ends an override): recorded as a new entry, the history stays.', params: idParams, body: consentWithdrawal, response: { 200: consentRecord } },
+      },
+      async (request) => withdrawConsent(deps, actorOf(request), request.params.id, request.body.reason),
+    );
+    app.post(
+      '/api/v1/consents/overrides',
+      {
+        config: { permission: 'consent.override' },
+        schema: { tags, description: 'A legal-basis override (e.g. the best interests of the child) with a written reason; audited and reported.', body: consentOverrideInput, response: { 201: consentRecord } },
+      },
+      async (request, reply) => reply.status(201).send(await recordOverride(deps, actorOf(request), request.body)),
+    );
+    app.get(
+      '/api/v1/consents/overrides',
+      {
+        config: { permission: 'audit.read' },
+        schema: { tags, description: "The overrides report: the caller's party's legal-basis overrides, newest first.", querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }), response: { 200: z.object({ items: z.array(consentRecord) }) } },
+      },
+      async (request) => listOverrides(deps, actorOf(request), request.query.limit),
+    );
+    app.post(
+      '/api/v1/cases/:id/contact-suspension',
+      {
+        config: { permission: 'contact.write' },
+        schema: { tags, description: "Suspends all of a case's contact and message delivery at once, with a reason; both sides' officers are told.", params: idParams, body: contactSuspensionInput, response: { 201: contactSuspension } },
+      },
+      async (request, reply) => reply.status(201).send(await suspendContact(deps, actorOf(request), request.params.id, request.body.reason)),
+    );
+    app.post(
+      '/api/v1/cases/:id/contact-suspension/lift',
+      {
+        config: { permission: 'contact.write' },
+        schema: { tags, description: 'Lifts the suspension: only an officer other than the one who suspended (409 SECOND_OFFICER_REQUIRED).', params: idParams, body: contactSuspensionInput, response: { 200: contactSuspension } },
+      },
+      async (request) => liftContactSuspension(deps, actorOf(request), request.params.id, request.body.reason),
+    );
+    app.get(
+      '/api/v1/cases/:id/contact-suspension',
+      {
+        config: { permission: 'case.read' },
+        schema: { tags, description: "The case's contact suspension in force, if any, and the history; seen by both sides.", params: idParams, response: { 200: contactSuspensionView } },
+      },
+      async (request) => getContactSuspension(deps, actorOf(request), request.params.id),
+    );
+    app.get(
+      '/api/v1/dossiers/:id/subject-access',
+      {
+        config: { permission: 'subject-access.export' },
+        schema: { tags, description: 'Everything held about one child, for the party holding the dossier; audited with every id it holds.', params: idParams, response: { 200: subjectAccessExport } },
+      },
+      async (request) => exportSubjectAccess(deps, actorOf(request), request.params.id),
+    );
+  };
