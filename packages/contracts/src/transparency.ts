@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { partyKinds } from './auth.ts';
 
 // Request and response schemas of the attestation, key and transparency-log API (issue 5).
 
@@ -21,11 +22,34 @@ export const partyKeyList = z.object({ items: z.array(partyKey) });
 export const keyRotation = z.object({ privateKeyPem: z.string().max(4000).optional() });
 export const keyRevocation = z.object({ reason: z.enum(['compromised', 'retired']) });
 
+/** What an attestation can be about: a child's dossier, or a case (a dossier matched with a family's request). */
+export const attestationSubjectTypes = ['dossier', 'case'] as const;
+export const attestationSubjectType = z.enum(attestationSubjectTypes);
+
+/** The fields an attestation can cover, per subject type (photos by their content hash). */
+export const coverableFields = {
+  dossier: [
+    'names',
+    'sex',
+    'birthDate',
+    'birthPlace',
+    'displacement',
+    'currentLocation',
+    'biography',
+    'languages',
+    'services',
+    'photos',
+  ],
+  case: ['dossierId', 'requestId', 'relationship', 'sought', 'handover'],
+} as const satisfies Record<(typeof attestationSubjectTypes)[number], readonly string[]>;
+
 export const attestationInput = z.object({
-  subjectType: z.literal('dossier'),
+  subjectType: attestationSubjectType,
   subjectId: z.uuid(),
   claim: claimName,
   decision: z.enum(['verified', 'rejected', 'needs-info']).default('verified'),
+  /** Fields to cover besides the claim's policy fields (which are always covered), e.g. ['photos']. */
+  coveredFields: z.array(z.string().max(40)).max(20).optional(),
   /** Optional: the key the caller expects to sign with; refused unless it is the party's current key. */
   keyId: hex64.optional(),
 });
@@ -62,7 +86,7 @@ export const attestation = z.object({
   check: attestationCheck,
 });
 export const attestationList = z.object({ items: z.array(attestation) });
-export const subjectQuery = z.object({ subjectType: z.literal('dossier'), subjectId: z.uuid() });
+export const subjectQuery = z.object({ subjectType: attestationSubjectType, subjectId: z.uuid() });
 
 export const inclusionProof = z.object({
   index: z.number().int(),
@@ -86,11 +110,13 @@ export const claimStatus = z.object({
       partyId: z.uuid(),
       decision: z.string(),
       status: attestationCheck.shape.status,
+      /** False when it covers fewer fields than the claim's current policy: it then counts for nothing. */
+      coversPolicy: z.boolean(),
     }),
   ),
 });
 export const verificationStatus = z.object({
-  subjectType: z.literal('dossier'),
+  subjectType: attestationSubjectType,
   subjectId: z.uuid(),
   verified: z.boolean(),
   claims: z.array(claimStatus),
@@ -99,14 +125,51 @@ export const queueQuery = z.object({ limit: z.coerce.number().int().min(1).max(1
 export const verificationQueue = z.object({
   items: z.array(
     z.object({
-      subjectType: z.literal('dossier'),
+      subjectType: attestationSubjectType,
       subjectId: z.uuid(),
       claim: z.string(),
-      reason: z.enum(['not-attested', 'stale']),
+      /** 'policy-changed': the party's attestation no longer covers every field the policy now names. */
+      reason: z.enum(['not-attested', 'stale', 'policy-changed']),
       requirement: z.string(),
     }),
   ),
 });
+
+/** One slot of a claim's policy; each slot must be filled by a different party. */
+export const policyRequirement = z
+  .object({
+    label: z.string().min(1).max(200),
+    /** The attesting party must not be the one that supplied the subject. */
+    notSupplier: z.boolean().optional(),
+    /** The attesting party must be of one of these kinds. */
+    kinds: z.array(z.enum(partyKinds)).min(1).optional(),
+    /** The attesting party must not be of these kinds. */
+    notKinds: z.array(z.enum(partyKinds)).min(1).optional(),
+    /** Case claims only: the attesting party must be this side of the case. */
+    side: z.enum(['holding', 'family']).optional(),
+  })
+  .strict();
+export const verificationPolicyInput = z.object({
+  subjectType: attestationSubjectType,
+  coveredFields: z.array(z.string().max(40)).min(1).max(20),
+  requirements: z.array(policyRequirement).min(1).max(10),
+});
+export type VerificationPolicyInput = z.infer<typeof verificationPolicyInput>;
+/** A claim a party defines: 3 to 41 lowercase letters, digits or hyphens, starting with a letter. */
+export const definedClaimName = /^[a-z][a-z0-9-]{2,40}$/;
+// Checked by the service, so that a malformed name is a 400, not a missing route's 404.
+export const policyClaimParams = z.object({ claim: z.string().max(100) });
+export const verificationPolicy = verificationPolicyInput.extend({
+  claim: z.string(),
+  /** Bumped by each change; every change is entered in the transparency log. */
+  version: z.number().int(),
+  /** SHA-256 (hex) of the policy's canonical JSON ({claim, subjectType, coveredFields, requirements}), as logged. */
+  sha256: hex64,
+  /** The log entry of the latest change; null for a policy every installation starts with. */
+  logIndex: z.number().int().nullable(),
+  updatedAt: z.string(),
+});
+export const verificationPolicyList = z.object({ items: z.array(verificationPolicy) });
 
 export const witnessStatus = z.object({
   /** The checkpoint note with every cosignature collected for it. */

@@ -5,15 +5,21 @@ import {
   type PartyKey,
   type SubjectContent,
 } from '@homeward/translog';
-import type { DossierRow } from '../../db/schema.ts';
+import type { AttestedSubject } from './attestation-subjects.ts';
 import type { AttestationRow } from './attestations.repository.ts';
-import { coveredContent } from './covered-content.ts';
+import { subjectRefOf } from './covered-content.ts';
 
 export interface Check {
   status: 'valid' | 'stale' | 'subject-erased' | 'invalid';
   code: string;
   message: string;
 }
+
+const mismatch: Check = {
+  status: 'invalid',
+  code: 'ATTESTATION_ENTRY_MISMATCH',
+  message: 'the stored attestation and its signed statement disagree',
+};
 
 /**
  * Checks a stored attestation as any party would: the envelope is the one logged, its signature
@@ -23,7 +29,7 @@ export interface Check {
 export function checkAttestation(
   row: AttestationRow,
   keys: readonly PartyKey[],
-  subject: DossierRow | undefined,
+  subject: AttestedSubject | undefined,
 ): Check {
   let env;
   try {
@@ -42,17 +48,24 @@ export function checkAttestation(
       message: 'the stored envelope differs from the one logged',
     };
   }
-  const content: SubjectContent =
-    row.salt && subject
-      ? { salt: new Uint8Array(row.salt), covered: coveredContent(subject, row.covered_fields) }
-      : 'erased';
+  let content: SubjectContent = 'erased';
+  if (row.salt && subject) {
+    try {
+      content = { salt: new Uint8Array(row.salt), covered: subject.covered(row.covered_fields, row.party_id) };
+    } catch {
+      return mismatch;
+    }
+  }
   const c = verifyAttestation(env, keys, content);
   if (c.status !== 'invalid' && c.statement) {
     const p = c.statement.predicate;
     if (
       p.party !== row.party_id ||
       p.claim !== row.claim ||
-      c.statement.subject[0].digest.sha256 !== row.subject_commitment
+      JSON.stringify(p.coveredFields) !== JSON.stringify(row.covered_fields) ||
+      c.statement.subject[0].digest.sha256 !== row.subject_commitment ||
+      c.statement.subject[0].name !== row.subject_ref ||
+      row.subject_ref !== subjectRefOf(row.subject_type, row.subject_id, row.subject_version)
     ) {
       return {
         status: 'invalid',

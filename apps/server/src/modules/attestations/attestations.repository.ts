@@ -1,8 +1,9 @@
 import type { Executor } from '../audit/audit.repository.ts';
+import type { SubjectType } from './covered-content.ts';
 import type { ClaimPolicy } from './verification-policy.ts';
 
 export interface NewAttestation {
-  subjectType: 'dossier';
+  subjectType: SubjectType;
   subjectId: string;
   subjectVersion: number;
   subjectRef: string;
@@ -63,7 +64,7 @@ export async function findAttestation(db: Executor, id: string) {
 
 export async function findAttestationsOfSubjects(
   db: Executor,
-  subjectType: 'dossier',
+  subjectType: SubjectType,
   ids: readonly string[],
 ) {
   if (ids.length === 0) return [];
@@ -78,12 +79,41 @@ export async function findAllAttestations(db: Executor) {
   return withSalt(db).orderBy('a.log_index').execute();
 }
 
-export async function findPolicies(db: Executor): Promise<ClaimPolicy[]> {
+export type StoredPolicy = ClaimPolicy & { version: number; logIndex: number | null; updatedAt: Date };
+
+export async function findPolicies(db: Executor): Promise<StoredPolicy[]> {
   const rows = await db.selectFrom('verification_policy').selectAll().orderBy('claim').execute();
   return rows.map((r) => ({
     claim: r.claim,
     subjectType: r.subject_type,
     coveredFields: r.covered_fields,
     requirements: r.requirements as ClaimPolicy['requirements'],
+    version: r.version,
+    logIndex: r.log_index === null ? null : Number(r.log_index),
+    updatedAt: r.updated_at,
   }));
+}
+
+/** Locks the policy table's row for a claim (or the gap where it will go) until the transaction ends. */
+export async function findPolicyForUpdate(db: Executor, claim: string) {
+  return db.selectFrom('verification_policy').selectAll().where('claim', '=', claim).forUpdate().executeTakeFirst();
+}
+
+export async function upsertPolicy(
+  db: Executor,
+  p: ClaimPolicy & { version: number; logIndex: number; updatedAt: Date },
+): Promise<void> {
+  const values = {
+    subject_type: p.subjectType,
+    covered_fields: p.coveredFields,
+    requirements: JSON.stringify(p.requirements),
+    version: p.version,
+    log_index: p.logIndex,
+    updated_at: p.updatedAt,
+  };
+  await db
+    .insertInto('verification_policy')
+    .values({ claim: p.claim, ...values })
+    .onConflict((oc) => oc.column('claim').doUpdateSet(values))
+    .execute();
 }

@@ -3,9 +3,13 @@ import {
   attestationInput,
   attestationList,
   attestationVerification,
+  policyClaimParams,
   queueQuery,
   subjectQuery,
   verificationQueue,
+  verificationPolicy,
+  verificationPolicyInput,
+  verificationPolicyList,
   verificationStatus,
 } from '@homeward/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -19,6 +23,7 @@ import {
   verificationQueue as queueOf,
   verifyOneAttestation,
 } from './attestations.service.ts';
+import { listVerificationPolicies, putVerificationPolicy } from './verification-policies.service.ts';
 
 const tags = ['attestations'];
 
@@ -45,7 +50,8 @@ export const attestationRoutes =
         config: { permission: 'attestation.read' },
         schema: { tags, querystring: subjectQuery, response: { 200: attestationList } },
       },
-      async (request) => listAttestations(deps, request.query.subjectType, request.query.subjectId),
+      async (request) =>
+        listAttestations(deps, request.query.subjectType, request.query.subjectId, actorOf(request)),
     );
     app.get(
       '/api/v1/attestations/:id',
@@ -59,7 +65,7 @@ export const attestationRoutes =
           response: { 200: attestationVerification },
         },
       },
-      async (request) => verifyOneAttestation(deps, request.params.id),
+      async (request) => verifyOneAttestation(deps, request.params.id, actorOf(request)),
     );
     app.get(
       '/api/v1/verification/dossiers/:id',
@@ -72,7 +78,56 @@ export const attestationRoutes =
           response: { 200: verificationStatus },
         },
       },
-      async (request) => getVerificationStatus(deps, request.params.id),
+      async (request) => getVerificationStatus(deps, request.params.id, 'dossier', actorOf(request)),
+    );
+    app.get(
+      '/api/v1/verification/cases/:id',
+      {
+        config: { permission: 'attestation.read' },
+        schema: {
+          tags,
+          description:
+            'Verification status of a case (family link, handover), derived from attestations and policy; for the case’s two parties.',
+          params: idParams,
+          response: { 200: verificationStatus },
+        },
+      },
+      async (request) => getVerificationStatus(deps, request.params.id, 'case', actorOf(request)),
+    );
+    app.get(
+      '/api/v1/verification-policies',
+      {
+        config: { permission: 'attestation.read' },
+        schema: {
+          tags,
+          description: 'Every claim with its policy: what it covers, whose attestations it needs, its version and hash.',
+          response: { 200: verificationPolicyList },
+        },
+      },
+      async () => listVerificationPolicies(deps),
+    );
+    app.put(
+      '/api/v1/verification-policies/:claim',
+      {
+        config: { permission: 'key.admin' },
+        schema: {
+          tags,
+          description:
+            'Define a claim or change its policy. Each change is audited and entered in the transparency log (the policy’s hash); statuses follow it at once.',
+          params: policyClaimParams,
+          body: verificationPolicyInput,
+          response: { 200: verificationPolicy, 201: verificationPolicy },
+        },
+      },
+      async (request, reply) => {
+        const { created, policy } = await putVerificationPolicy(
+          deps,
+          actorOf(request),
+          request.params.claim,
+          request.body,
+        );
+        return reply.status(created ? 201 : 200).send(policy);
+      },
     );
     app.get(
       '/api/v1/verification/queue',

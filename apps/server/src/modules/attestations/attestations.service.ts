@@ -1,31 +1,32 @@
 import type { AttestationInput } from '@homeward/contracts';
-import { createAttestation, envelopeDigest, newSalt } from '@homeward/translog';
-import type { DossierRow } from '../../db/schema.ts';
-import { AppError, notFound } from '../../errors.ts';
+import { AppError, notFound, validationFailed } from '../../errors.ts';
 import { recordAudit, type Executor } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
-import { findDossier } from '../dossiers/dossiers.repository.ts';
 import { listParties } from '../parties/parties.repository.ts';
 import { ensurePartyKey, listAllPartyKeys } from '../transparency/keys.service.ts';
 import { findKey } from '../transparency/keys.repository.ts';
-import {
-  appendLogEntry,
-  newEntry,
-  publishCheckpoint,
-  privateKeyOf,
-  type LogDeps,
-} from '../transparency/log.service.ts';
+import { appendLogEntry, newEntry, publishCheckpoint, type LogDeps } from '../transparency/log.service.ts';
 import { inclusionProofFor } from '../transparency/log-proofs.service.ts';
 import { checkAttestation, presentAttestation, type Check } from './attestation-check.ts';
+import { signAttestation } from './attestation-sign.ts';
+import { loadSubjects, loadSubjectsOf, subjectKey, type AttestedSubject } from './attestation-subjects.ts';
 import {
   findAttestation,
   findAttestationsOfSubjects,
   findPolicies,
-  insertAttestation,
   type AttestationRow,
 } from './attestations.repository.ts';
-import { coveredContent, subjectRefOf } from './covered-content.ts';
-import { canFill, evaluatePolicy } from './verification-policy.ts';
+import { isCoverable, type SubjectType } from './covered-content.ts';
+import { canFill, evaluatePolicy, type ClaimPolicy } from './verification-policy.ts';
+
+/** The policy's fields first, then any others asked for, in the order the subject type lists them. */
+function fieldsToCover(policy: ClaimPolicy, type: SubjectType, asked: readonly string[] = []): string[] {
+  const unknown = asked.filter((f) => !isCoverable(type, f));
+  if (unknown.length) {
+    throw validationFailed(unknown.map((f) => ({ path: 'coveredFields', message: `a ${type} has no field ${f} to cover` })));
+  }
+  return [...policy.coveredFields, ...new Set(asked.filter((f) => !policy.coveredFields.includes(f)))];
+}
 
 /**
  * Signs an attestation with the actor's party key over exactly the covered fields of the
@@ -33,14 +34,19 @@ import { canFill, evaluatePolicy } from './verification-policy.ts';
  */
 export async function attest(deps: LogDeps, actor: Actor, input: AttestationInput) {
   const partyId = actor.partyId;
-  if (!partyId || !actor.userId) throw new AppError('FORBIDDEN', 'Only an official of a party can attest.');
+  const userId = actor.userId;
+  if (!partyId || !userId) throw new AppError('FORBIDDEN', 'Only an official of a party can attest.');
   const policy = (await findPolicies(deps.db)).find(
     (p) => p.claim === input.claim && p.subjectType === input.subjectType,
   );
   if (!policy) throw new AppError('CLAIM_UNKNOWN', 'No verification policy defines this claim.');
+  const coveredFields = fieldsToCover(policy, input.subjectType, input.coveredFields);
   const id = await deps.db.transaction().execute(async (trx) => {
-    const subject = await findDossier(trx, input.subjectId);
-    if (!subject) throw notFound();
+    const subject = (await loadSubjects(trx, input.subjectType, [input.subjectId])).get(input.subjectId);
+    if (!subject || !subject.canSee(actor)) throw notFound();
+    if (input.decision === 'verified' && !subject.isReady(coveredFields, partyId)) {
+      throw new AppError('ATTESTATION_SUBJECT_NOT_READY', 'There is nothing to attest yet: your side has not recorded its handover.');
+    }
     const now = deps.clock.now();
     if (input.keyId) {
       const asked = await findKey(trx, input.keyId);
@@ -53,109 +59,66 @@ export async function attest(deps: LogDeps, actor: Actor, input: AttestationInpu
         'This key is not the party’s current signing key (rotated, revoked or expired).',
       );
     }
-    const salt = newSalt();
-    const subjectRef = subjectRefOf('dossier', subject.id, subject.version);
-    const { envelope, subjectDigest } = createAttestation(
-      {
-        subjectRef,
-        covered: coveredContent(subject, policy.coveredFields),
-        salt,
-        claim: input.claim,
-        coveredFields: policy.coveredFields,
-        party: partyId,
-        signer: { userId: actor.userId! },
-        time: now,
-        decision: input.decision,
-        policy: input.claim,
-      },
-      { keyId: key.key_id, privateKey: privateKeyOf(key, deps.secret) },
-    );
-    const envelopeSha256 = envelopeDigest(envelope);
-    const logIndex = await appendLogEntry(
-      trx,
-      newEntry(
-        {
-          kind: 'attestation',
-          party: partyId,
-          envelopeSha256,
-          subjectDigest,
-          subjectRef,
-          claim: input.claim,
-          keyId: key.key_id,
-        },
-        now,
-      ),
-    );
-    const attestationId = await insertAttestation(
-      trx,
-      {
-        subjectType: 'dossier',
-        subjectId: subject.id,
-        subjectVersion: subject.version,
-        subjectRef,
-        claim: input.claim,
-        decision: input.decision,
-        coveredFields: policy.coveredFields,
-        subjectCommitment: subjectDigest,
-        envelope,
-        envelopeSha256,
-        partyId,
-        signerUserId: actor.userId,
-        keyId: key.key_id,
-        signedAt: now,
-        logIndex,
-      },
-      salt,
-    );
-    await recordAudit(trx, actor, {
-      action: 'attestation.create',
-      recordType: 'dossier',
-      recordId: subject.id,
-      fields: policy.coveredFields,
-      details: { attestationId, claim: input.claim, logIndex },
+    const signed = await signAttestation(trx, {
+      actor: { ...actor, partyId, userId },
+      key,
+      subject,
+      claim: input.claim,
+      decision: input.decision,
+      coveredFields,
+      now,
+      secret: deps.secret,
     });
-    return attestationId;
+    return signed.attestationId;
   });
   await publishCheckpoint(deps);
   return getAttestation(deps, id);
 }
 
-async function checked(db: Executor, rows: AttestationRow[], subjects: Map<string, DossierRow>) {
+async function checked(db: Executor, rows: AttestationRow[], subjects: Map<string, AttestedSubject>) {
   const keys = await listAllPartyKeys(db);
-  return rows.map((r) => ({ row: r, check: checkAttestation(r, keys, subjects.get(r.subject_id)) }));
+  return rows.map((r) => ({
+    row: r,
+    check: checkAttestation(r, keys, subjects.get(subjectKey(r.subject_type, r.subject_id))),
+  }));
 }
 
-async function dossiersById(db: Executor, ids: readonly string[]) {
-  const out = new Map<string, DossierRow>();
-  for (const id of new Set(ids)) {
-    const d = await findDossier(db, id);
-    if (d) out.set(id, d);
-  }
-  return out;
-}
-
-export async function getAttestation(deps: LogDeps, id: string) {
+/** One attestation, checked; a case's attestations are seen only by the case's parties. */
+export async function getAttestation(deps: LogDeps, id: string, actor?: Actor) {
   const row = await findAttestation(deps.db, id);
   if (!row) throw notFound();
-  const [c] = await checked(deps.db, [row], await dossiersById(deps.db, [row.subject_id]));
+  const subjects = await loadSubjectsOf(deps.db, [row]);
+  const subject = subjects.get(subjectKey(row.subject_type, row.subject_id));
+  if (actor && row.subject_type !== 'dossier' && subject && !subject.canSee(actor)) throw notFound();
+  const [c] = await checked(deps.db, [row], subjects);
   return presentAttestation(row, c!.check);
 }
 
 /** One attestation, checked, with its inclusion proof in the latest signed checkpoint. */
-export async function verifyOneAttestation(deps: LogDeps, id: string) {
-  const attestation = await getAttestation(deps, id);
+export async function verifyOneAttestation(deps: LogDeps, id: string, actor?: Actor) {
+  const attestation = await getAttestation(deps, id, actor);
   const inclusion = await inclusionProofFor(deps, attestation.logIndex);
   return { attestation, inclusion };
 }
 
-export async function listAttestations(deps: LogDeps, subjectType: 'dossier', subjectId: string) {
-  const subjects = await dossiersById(deps.db, [subjectId]);
-  if (!subjects.size) throw notFound();
+async function visibleSubject(deps: LogDeps, actor: Actor | undefined, type: SubjectType, id: string) {
+  const subject = (await loadSubjects(deps.db, type, [id])).get(id);
+  if (!subject || (actor && !subject.canSee(actor))) throw notFound();
+  return subject;
+}
+
+export async function listAttestations(deps: LogDeps, subjectType: SubjectType, subjectId: string, actor?: Actor) {
+  const subject = await visibleSubject(deps, actor, subjectType, subjectId);
   const rows = await findAttestationsOfSubjects(deps.db, subjectType, [subjectId]);
+  const subjects = new Map([[subjectKey(subjectType, subjectId), subject]]);
   return { items: (await checked(deps.db, rows, subjects)).map((c) => presentAttestation(c.row, c.check)) };
 }
 
 type Checked = { row: AttestationRow; check: Check };
+
+/** Whether an attestation covers every field its claim's policy names now. */
+const coversPolicy = (row: AttestationRow, policy: ClaimPolicy) =>
+  policy.coveredFields.every((f) => row.covered_fields.includes(f));
 
 /** Each party's latest non-invalid attestation per claim: a later decision replaces an earlier one. */
 function currentByParty(list: Checked[], claim: string): Checked[] {
@@ -165,21 +128,23 @@ function currentByParty(list: Checked[], claim: string): Checked[] {
   return [...latest.values()];
 }
 
-async function statusesOf(deps: LogDeps, subjects: Map<string, DossierRow>) {
+/** Claim statuses of subjects of one type, from their attestations and the policies as they are now. */
+async function statusesOf(deps: LogDeps, type: SubjectType, subjects: Map<string, AttestedSubject>) {
   const [policies, parties] = await Promise.all([findPolicies(deps.db), listParties(deps.db)]);
   const kindOf = new Map(parties.map((p) => [p.id, p.kind]));
-  const rows = await findAttestationsOfSubjects(deps.db, 'dossier', [...subjects.keys()]);
-  const all = await checked(deps.db, rows, subjects);
+  const rows = await findAttestationsOfSubjects(deps.db, type, [...subjects.keys()]);
+  const keyed = new Map([...subjects.values()].map((s) => [subjectKey(type, s.id), s]));
+  const all = await checked(deps.db, rows, keyed);
   return [...subjects.values()].map((subject) => {
     const mine = all.filter((c) => c.row.subject_id === subject.id);
     const claims = policies
-      .filter((p) => p.subjectType === 'dossier')
+      .filter((p) => p.subjectType === type)
       .map((policy) => {
         const current = currentByParty(mine, policy.claim);
         const attesters = current
-          .filter((c) => c.check.status === 'valid' && c.row.decision === 'verified')
+          .filter((c) => c.check.status === 'valid' && c.row.decision === 'verified' && coversPolicy(c.row, policy))
           .map((c) => ({ partyId: c.row.party_id, partyKind: kindOf.get(c.row.party_id) ?? 'unknown' }));
-        const result = evaluatePolicy(policy, subject.party_id, attesters);
+        const result = evaluatePolicy(policy, subject.parties, attesters);
         return {
           claim: policy.claim,
           policy,
@@ -192,6 +157,7 @@ async function statusesOf(deps: LogDeps, subjects: Map<string, DossierRow>) {
               partyId: c.row.party_id,
               decision: c.row.decision,
               status: c.check.status,
+              coversPolicy: coversPolicy(c.row, policy),
             })),
         };
       });
@@ -200,10 +166,14 @@ async function statusesOf(deps: LogDeps, subjects: Map<string, DossierRow>) {
 }
 
 /** A subject's verification status, derived from its attestations and the policies; never set by hand. */
-export async function getVerificationStatus(deps: LogDeps, subjectId: string) {
-  const subjects = await dossiersById(deps.db, [subjectId]);
-  if (!subjects.size) throw notFound();
-  const [s] = await statusesOf(deps, subjects);
+export async function getVerificationStatus(
+  deps: LogDeps,
+  subjectId: string,
+  subjectType: SubjectType = 'dossier',
+  actor?: Actor,
+) {
+  const subject = await visibleSubject(deps, actor, subjectType, subjectId);
+  const [s] = await statusesOf(deps, subjectType, new Map([[subjectId, subject]]));
   const claims = s!.claims.map(({ claim, status, requirements, attestations }) => ({
     claim,
     status,
@@ -211,48 +181,68 @@ export async function getVerificationStatus(deps: LogDeps, subjectId: string) {
     attestations,
   }));
   return {
-    subjectType: 'dossier' as const,
+    subjectType,
     subjectId,
     verified: claims.every((c) => c.status === 'verified'),
     claims,
   };
 }
 
-/** What awaits this party: claims on other parties' dossiers it could attest and has not, or whose attestation went stale. */
-export async function verificationQueue(deps: LogDeps, actor: Actor, limit: number) {
-  const partyId = actor.partyId;
-  if (!partyId) return { items: [] };
-  const parties = await listParties(deps.db);
-  const me = { partyId, partyKind: parties.find((p) => p.id === partyId)?.kind ?? 'unknown' };
-  const candidates = await deps.db
+async function queueCandidates(deps: LogDeps, partyId: string, limit: number) {
+  const dossiers = await deps.db
     .selectFrom('dossier')
-    .selectAll()
+    .select('id')
     .where('party_id', '<>', partyId)
     .where('status', '=', 'open')
     .orderBy('updated_at', 'desc')
     .limit(limit * 4)
     .execute();
-  const statuses = await statusesOf(deps, new Map(candidates.map((d) => [d.id, d])));
-  const items = statuses.flatMap(({ subject, claims }) =>
-    claims.flatMap((c) => {
-      if (c.status === 'verified') return [];
-      const own = c.current.find((x) => x.row.party_id === partyId);
-      if (own?.check.status === 'valid') return [];
-      const open = c.policy.requirements.find(
-        (r, k) => c.requirements[k]!.satisfiedBy === null && canFill(r, me, subject.party_id),
-      );
-      if (!open) return [];
-      return [
-        {
-          subjectType: 'dossier' as const,
-          subjectId: subject.id,
-          claim: c.claim,
-          reason: own ? ('stale' as const) : ('not-attested' as const),
-          requirement: open.label,
-        },
-      ];
-    }),
-  );
+  const cases = await deps.db
+    .selectFrom('tracing_case')
+    .select('id')
+    .where((eb) => eb.or([eb('holding_party_id', '=', partyId), eb('family_party_id', '=', partyId)]))
+    .where('closed_at', 'is', null)
+    .orderBy('updated_at', 'desc')
+    .limit(limit * 4)
+    .execute();
+  return {
+    dossier: await loadSubjects(deps.db, 'dossier', dossiers.map((d) => d.id)),
+    case: await loadSubjects(deps.db, 'case', cases.map((c) => c.id)),
+  };
+}
+
+/**
+ * What awaits this party: claims on other parties' dossiers and on its own cases that it could
+ * attest and has not, whose attestation went stale, or whose policy now covers more than it signed.
+ */
+export async function verificationQueue(deps: LogDeps, actor: Actor, limit: number) {
+  const partyId = actor.partyId;
+  if (!partyId) return { items: [] };
+  const parties = await listParties(deps.db);
+  const me = { partyId, partyKind: parties.find((p) => p.id === partyId)?.kind ?? 'unknown' };
+  const candidates = await queueCandidates(deps, partyId, limit);
+  const items = [];
+  for (const type of ['dossier', 'case'] as const) {
+    for (const { subject, claims } of await statusesOf(deps, type, candidates[type])) {
+      for (const c of claims) {
+        if (c.status === 'verified') continue;
+        const own = c.current.find((x) => x.row.party_id === partyId);
+        const ownCovers = own ? coversPolicy(own.row, c.policy) : false;
+        if (own?.check.status === 'valid' && ownCovers) continue;
+        if (!subject.isReady(c.policy.coveredFields, partyId)) continue;
+        const open = c.policy.requirements.find(
+          (r, k) => c.requirements[k]!.satisfiedBy === null && canFill(r, me, subject.parties),
+        );
+        if (!open) continue;
+        const reason = !own
+          ? ('not-attested' as const)
+          : own.check.status === 'valid'
+            ? ('policy-changed' as const)
+            : ('stale' as const);
+        items.push({ subjectType: type, subjectId: subject.id, claim: c.claim, reason, requirement: open.label });
+      }
+    }
+  }
   return { items: items.slice(0, limit) };
 }
 
@@ -265,7 +255,7 @@ export async function verificationQueue(deps: LogDeps, actor: Actor, limit: numb
 export async function eraseAttestedSubject(
   trx: Executor,
   actor: Actor,
-  subject: { subjectType: 'dossier'; subjectId: string },
+  subject: { subjectType: SubjectType; subjectId: string },
   now: Date,
 ): Promise<number> {
   const rows = await findAttestationsOfSubjects(trx, subject.subjectType, [subject.subjectId]);

@@ -31,3 +31,24 @@ describe('verification policy', () => {
     expect(evaluatePolicy(identity, 'ru', [med]).status).toBe('unverified');
   });
 });
+
+describe('case policies', () => {
+  const handover: ClaimPolicy = {
+    claim: 'handover-completed',
+    subjectType: 'case',
+    coveredFields: ['handover'],
+    requirements: [
+      { label: 'the holding side', side: 'holding' },
+      { label: 'the family side', side: 'family' },
+    ],
+  };
+  const sides = { supplierPartyId: 'ua', sides: { holding: 'ru', family: 'ua' } };
+
+  it('needs each side of the case, and no one else', () => {
+    expect(evaluatePolicy(handover, sides, [ru, ua]).status).toBe('verified');
+    expect(evaluatePolicy(handover, sides, [ru, med]).requirements).toEqual([
+      { label: 'the holding side', satisfiedBy: 'ru' },
+      { label: 'the family side', satisfiedBy: null },
+    ]);
+  });
+});

@@ -7,7 +7,18 @@ export interface Requirement {
   kinds?: string[];
   /** The attesting party must not be of these kinds. */
   notKinds?: string[];
+  /** Case claims: the attesting party must be this side of the case. */
+  side?: 'holding' | 'family';
 }
+
+/** Who stands where with respect to a subject: its supplier and, for a case, its two sides. */
+export interface SubjectParties {
+  supplierPartyId: string;
+  sides?: { holding: string; family: string };
+}
+
+const partiesOf = (s: string | SubjectParties): SubjectParties =>
+  typeof s === 'string' ? { supplierPartyId: s } : s;
 
 export interface ClaimPolicy {
   claim: string;
@@ -21,8 +32,10 @@ export interface Attester {
   partyKind: string;
 }
 
-export function canFill(req: Requirement, a: Attester, supplierPartyId: string): boolean {
+export function canFill(req: Requirement, a: Attester, subject: string | SubjectParties): boolean {
+  const { supplierPartyId, sides } = partiesOf(subject);
   if (req.notSupplier && a.partyId === supplierPartyId) return false;
+  if (req.side && sides?.[req.side] !== a.partyId) return false;
   if (req.kinds && !req.kinds.includes(a.partyKind)) return false;
   if (req.notKinds?.includes(a.partyKind)) return false;
   return true;
@@ -34,7 +47,11 @@ export function canFill(req: Requirement, a: Attester, supplierPartyId: string):
  * by backtracking: policies have a handful of slots).
  * @example evaluatePolicy(policy, supplierId, [{ partyId: ua, partyKind: 'home-country-authority' }]).status
  */
-export function evaluatePolicy(policy: ClaimPolicy, supplierPartyId: string, attesters: readonly Attester[]) {
+export function evaluatePolicy(
+  policy: ClaimPolicy,
+  subject: string | SubjectParties,
+  attesters: readonly Attester[],
+) {
   const best: Array<string | null> = policy.requirements.map(() => null);
   let bestCount = -1;
   const chosen: Array<string | null> = [];
@@ -48,7 +65,7 @@ export function evaluatePolicy(policy: ClaimPolicy, supplierPartyId: string, att
     }
     const req = policy.requirements[i]!;
     for (const a of attesters) {
-      if (used.has(a.partyId) || !canFill(req, a, supplierPartyId)) continue;
+      if (used.has(a.partyId) || !canFill(req, a, subject)) continue;
       used.add(a.partyId);
       chosen[i] = a.partyId;
       search(i + 1, count + 1);

@@ -8,6 +8,11 @@ import { findCase } from '../cases/cases.repository.ts';
 import type { CaseRow } from '../cases/cases.tables.ts';
 import { isoDay } from '../names/date-rules.ts';
 import { notify } from '../notifications/notify.ts';
+import { signAttestation } from '../attestations/attestation-sign.ts';
+import { loadCaseWithHandover } from '../attestations/attestation-subjects.ts';
+import { findPolicies } from '../attestations/attestations.repository.ts';
+import type { HandoverFacts } from '../attestations/covered-content.ts';
+import { findSigningKey } from '../transparency/keys.repository.ts';
 import { appendLogEntry, newEntry } from '../transparency/log.service.ts';
 import { findPlanTransition } from './reunification-states.ts';
 import { handoverRecordHash, planContentHash, planContentOf, welfareSchedule } from './reunification-content.ts';
@@ -20,10 +25,11 @@ import type { HandoverRow, PlanRow } from './reunification.tables.ts';
 const SKEW_MS = 5 * 60_000;
 
 /**
- * One side records the handover of a started plan. The record is hashed (salted) and the hash
- * entered in the transparency log in the same transaction. When both sides have recorded it,
- * the plan completes, the case goes reunited, the welfare checks are scheduled and the case
- * moves on to follow-up.
+ * One side records the handover of a started plan. The record is hashed (salted). When the side's
+ * party has a signing key, the party signs a `handover-completed` attestation over its record in
+ * the same transaction (the attestation is the record's log entry); otherwise the hash alone is
+ * entered in the transparency log. When both sides have recorded it, the plan completes, the case
+ * goes reunited, the welfare checks are scheduled and the case moves on to follow-up.
  */
 export async function recordHandover(deps: ReunificationDeps, actor: Actor, planId: string, input: HandoverInput) {
   const now = deps.clock.now();
@@ -43,20 +49,8 @@ export async function recordHandover(deps: ReunificationDeps, actor: Actor, plan
     const salt = randomBytes(32);
     const record = { planId: plan.id, planContentHash: contentSha256, side, handedOverAt: handedOverAt.toISOString(), notes: input.notes ?? null, childWellbeing: input.childWellbeing ?? null };
     const recordHash = handoverRecordHash(salt, record);
-    const logIndex = await appendLogEntry(
-      trx,
-      newEntry(
-        {
-          kind: 'status-transition',
-          party: actor.partyId!,
-          subjectRef: `reunification-handover/${plan.id}/${side}`,
-          from: 'pending',
-          to: 'confirmed',
-          meta: { recordSha256: recordHash, planContentSha256: contentSha256 },
-        },
-        now,
-      ),
-    );
+    const facts: HandoverFacts = { planId: plan.id, side, handedOverAt: record.handedOverAt, planContentHash: contentSha256, recordSha256: recordHash, confirmedAt: now };
+    const logIndex = (await signHandover(trx, deps, actor, c.id, facts)) ?? (await logHandoverHash(trx, actor, facts, now));
     const mine = await insertHandover(trx, {
       plan_id: plan.id,
       side,
@@ -83,6 +77,51 @@ export async function recordHandover(deps: ReunificationDeps, actor: Actor, plan
   });
   await publishAfterCommit(deps);
   return viewAfterChange(deps, actor, caseId);
+}
+
+/**
+ * The side's party signs a `handover-completed` attestation over its record, when it has a
+ * signing key (it is never created here) and the claim is defined for cases. The attestation
+ * covers the record's salted hash, which itself covers the notes and the wellbeing note, so the
+ * bare hash entry would add nothing: the attestation replaces it. Returns its log index, or null.
+ */
+async function signHandover(trx: Executor, deps: ReunificationDeps, actor: Actor, caseId: string, h: HandoverFacts): Promise<number | null> {
+  if (!deps.secret || !actor.partyId || !actor.userId) return null;
+  const now = h.confirmedAt;
+  const key = await findSigningKey(trx, actor.partyId, 'attestation', now);
+  const policy = (await findPolicies(trx)).find((p) => p.claim === 'handover-completed' && p.subjectType === 'case');
+  if (!key || !policy) return null;
+  const subject = await loadCaseWithHandover(trx, caseId, h);
+  if (!subject) return null;
+  const signed = await signAttestation(trx, {
+    actor: { ...actor, partyId: actor.partyId, userId: actor.userId },
+    key,
+    subject,
+    claim: policy.claim,
+    decision: 'verified',
+    coveredFields: policy.coveredFields,
+    now,
+    secret: deps.secret,
+  });
+  return signed.logIndex;
+}
+
+/** Without a key: the record's salted hash alone goes in the log (ids and hashes only). */
+async function logHandoverHash(trx: Executor, actor: Actor, h: HandoverFacts, now: Date): Promise<number> {
+  return appendLogEntry(
+    trx,
+    newEntry(
+      {
+        kind: 'status-transition',
+        party: actor.partyId!,
+        subjectRef: `reunification-handover/${h.planId}/${h.side}`,
+        from: 'pending',
+        to: 'confirmed',
+        meta: { recordSha256: h.recordSha256, planContentSha256: h.planContentHash },
+      },
+      now,
+    ),
+  );
 }
 
 async function awaitOtherSide(trx: Executor, c: CaseRow, plan: PlanRow, side: ReunificationSide, now: Date) {

@@ -3,15 +3,16 @@ import {
   toHex,
   envelopeDigest,
   parseEnvelope,
+  parseStatement,
   verifyLogExport,
   type LogExport,
   type SubjectRecord,
   type VerifyReport,
 } from '@homeward/translog';
-import type { DossierRow } from '../../db/schema.ts';
-import type { Executor } from '../audit/audit.repository.ts';
+import { loadSubjectsOf, subjectKey } from '../attestations/attestation-subjects.ts';
 import { findAllAttestations, type AttestationRow } from '../attestations/attestations.repository.ts';
-import { coveredContent } from '../attestations/covered-content.ts';
+import { subjectRefOf } from '../attestations/covered-content.ts';
+import type { Executor } from '../audit/audit.repository.ts';
 import { listAllPartyKeys } from './keys.service.ts';
 import { findLogKey } from './keys.repository.ts';
 import { findAllCheckpoints, findLogEntries, type StoredEntry } from './log.repository.ts';
@@ -66,8 +67,11 @@ function checkRows(rows: AttestationRow[], entries: StoredEntry[]): DatabaseFind
       continue;
     }
     let digest: string | undefined;
+    let signedFields: string[] | undefined;
     try {
-      digest = envelopeDigest(parseEnvelope(r.envelope));
+      const env = parseEnvelope(r.envelope);
+      digest = envelopeDigest(env);
+      signedFields = parseStatement(env).predicate.coveredFields;
     } catch {
       digest = undefined;
     }
@@ -77,8 +81,10 @@ function checkRows(rows: AttestationRow[], entries: StoredEntry[]): DatabaseFind
       e.party === r.party_id &&
       e.subjectDigest === r.subject_commitment &&
       e.keyId === r.key_id &&
-      e.subjectRef === r.subject_ref;
-    if (!same || digest !== r.envelope_sha256) {
+      e.subjectRef === r.subject_ref &&
+      r.subject_ref === subjectRefOf(r.subject_type, r.subject_id, r.subject_version);
+    const sameFields = JSON.stringify(signedFields) === JSON.stringify(r.covered_fields);
+    if (!same || !sameFields || digest !== r.envelope_sha256) {
       out.push({
         severity: 'error',
         code: 'ATTESTATION_ROW_MISMATCH',
@@ -90,18 +96,20 @@ function checkRows(rows: AttestationRow[], entries: StoredEntry[]): DatabaseFind
   return out;
 }
 
+/** Each attestation's subject as the database holds it now (dossiers and cases alike), for the stale check. */
 async function subjectsOf(db: Executor, rows: AttestationRow[]): Promise<SubjectRecord[]> {
-  const ids = [...new Set(rows.map((r) => r.subject_id))];
-  const dossiers = ids.length
-    ? await db.selectFrom('dossier').selectAll().where('id', 'in', ids).execute()
-    : [];
-  const byId = new Map<string, DossierRow>(dossiers.map((d) => [d.id, d]));
+  const subjects = await loadSubjectsOf(db, rows);
   return rows.map((r) => {
-    const d = byId.get(r.subject_id);
-    const salt = r.salt && d ? Buffer.from(r.salt).toString('base64') : null;
-    return salt && d
-      ? { subjectDigest: r.subject_commitment, salt, covered: coveredContent(d, r.covered_fields) }
-      : { subjectDigest: r.subject_commitment, salt: null };
+    const s = subjects.get(subjectKey(r.subject_type, r.subject_id));
+    if (!r.salt || !s) return { subjectDigest: r.subject_commitment, salt: null };
+    let covered: Record<string, unknown>;
+    try {
+      covered = s.covered(r.covered_fields, r.party_id);
+    } catch {
+      // A row naming fields its subject cannot have was altered: checkRows reports it.
+      return { subjectDigest: r.subject_commitment, salt: null };
+    }
+    return { subjectDigest: r.subject_commitment, salt: Buffer.from(r.salt).toString('base64'), covered };
   });
 }
 

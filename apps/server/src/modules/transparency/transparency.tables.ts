@@ -36,7 +36,7 @@ export interface LogCheckpointTable {
 
 export interface AttestationTable {
   id: Generated<string>;
-  subject_type: 'dossier';
+  subject_type: 'dossier' | 'case';
   subject_id: string;
   subject_version: number;
   subject_ref: string;
@@ -65,6 +65,9 @@ export interface VerificationPolicyTable {
   covered_fields: string[];
   requirements: Json<unknown>;
   updated_at: Generated<Date>;
+  /** migrations/0013-attestation-subjects.ts: bumped by each change, which is logged at log_index. */
+  version: Generated<number>;
+  log_index: number | null;
 }
 
 export interface LogCosignatureTable {
