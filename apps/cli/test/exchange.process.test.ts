@@ -77,5 +77,5 @@ describe('homeward bundle between two instances', () => {
 
     // Both transparency logs, with their exchange entries and the partner's registered keys, still verify.
     await both(hold(['log', 'verify']), home(['log', 'verify']));
-  }, 120_000);
+  }, 240_000);
 });
