@@ -105,6 +105,8 @@ export const errorStatus = {
   // Attestation subjects and policies
   ATTESTATION_SUBJECT_NOT_READY: 409,
   CLAIM_SUBJECT_TYPE_FIXED: 409,
+  // Witnesses and quorum
+  WITNESS_QUORUM_TOO_HIGH: 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -44,6 +44,11 @@ export interface VerifyOptions {
   now: Date;
   /** A checkpoint note saved earlier by the checker: proves the log only grew since. */
   savedCheckpoint?: string;
+  /**
+   * A checkpoint whose witnesses' cosignatures are older than the freshness window is an error
+   * (refused) rather than a warning. `homeward log verify` sets it whenever a witness policy applies.
+   */
+  refuseStale?: boolean;
 }
 
 export interface VerifyReport {
@@ -54,6 +59,12 @@ export interface VerifyReport {
     size: number;
     witnessStatus: 'trusted' | 'quorum-not-met' | 'stale' | 'not-checked';
   } | null;
+  /**
+   * The newest checkpoint cosigned by the quorum within the freshness window, when a witness
+   * policy was given: what the checker may trust. Entries at or beyond its size are "awaiting
+   * witnesses". Undefined when no witness policy was given.
+   */
+  trustedCheckpoint?: { size: number } | null;
   attestations: Record<'valid' | 'stale' | 'subject-erased' | 'invalid', number>;
   findings: Finding[];
 }
@@ -188,6 +199,7 @@ export function verifyLogExport(exp: LogExport, opts: VerifyOptions): VerifyRepo
   const checkpoints = readCheckpoints(exp, log, tree, f);
   const latest = checkpoints[checkpoints.length - 1];
   let witnessStatus: NonNullable<VerifyReport['latestCheckpoint']>['witnessStatus'] = 'not-checked';
+  let trusted: { size: number } | null | undefined = exp.witnesses ? null : undefined;
   if (!latest) {
     f.error('NO_CHECKPOINT', 'the export holds no valid signed checkpoint, so nothing binds the entries');
   } else {
@@ -200,23 +212,51 @@ export function verifyLogExport(exp: LogExport, opts: VerifyOptions): VerifyRepo
     if (exp.witnesses) {
       const witnesses = exp.witnesses.keys.map(createCosignatureVerifier);
       const policy = { logVerifier: log, origin: exp.origin, witnesses, ...exp.witnesses };
-      const q = checkQuorum(latest.note, policy, Math.floor(opts.now.getTime() / 1000));
+      const nowSeconds = Math.floor(opts.now.getTime() / 1000);
+      const judge = (note: string) => checkQuorum(note, policy, nowSeconds);
+      const q = judge(latest.note);
       witnessStatus = q.status;
       const at = { checkpointSize: latest.size };
       for (const name of q.invalid)
         f.error('WITNESS_SIGNATURE_INVALID', `the cosignature of ${name} does not verify`, at);
-      if (q.status === 'quorum-not-met') f.error('QUORUM_NOT_MET', q.message, at);
-      if (q.status === 'stale') f.warn('CHECKPOINT_STALE', q.message, at);
+      // The newest checkpoint the quorum cosigned recently: usually not the latest, which the
+      // log signs after every append, before the witnesses' next round.
+      const newest = q.trusted
+        ? latest
+        : [...checkpoints].reverse().find((cp) => cp.size <= tree.size && judge(cp.note).trusted);
+      trusted = newest ? { size: newest.size } : null;
+      if (q.status === 'stale') {
+        if (opts.refuseStale) f.error('CHECKPOINT_STALE', q.message, at);
+        else f.warn('CHECKPOINT_STALE', q.message, at);
+      } else if (q.status === 'quorum-not-met') {
+        if (newest)
+          f.warn(
+            'CHECKPOINT_AWAITING_WITNESSES',
+            `${q.message}; the newest checkpoint the witnesses cosigned in time covers ${newest.size} entries`,
+            at,
+          );
+        else f.error('QUORUM_NOT_MET', q.message, at);
+      }
     }
   }
   if (opts.savedCheckpoint !== undefined) checkSaved(opts.savedCheckpoint, exp, log, tree, f);
   const entries = exp.entries.map((e) => e.entry);
   const attestations = verifyAttestationEntries(entries, exp.envelopes, exp.partyKeys, exp.subjects ?? [], f);
+  if (trusted !== undefined) {
+    const from = trusted?.size ?? 0;
+    const waiting = entries.flatMap((e, i) => (i >= from && e.kind === 'attestation' ? [i] : []));
+    if (waiting.length)
+      f.info(
+        'ATTESTATION_AWAITING_WITNESSES',
+        `${waiting.length} attestation(s) (entries ${waiting[0]}–${waiting.at(-1)}) are signed and logged but not yet under a checkpoint the witnesses cosigned: verified, awaiting witnesses`,
+      );
+  }
   return {
     ok: !f.hasErrors,
     size: tree.size,
     root: toHex(tree.root()),
     latestCheckpoint: latest ? { size: latest.size, witnessStatus } : null,
+    ...(trusted !== undefined ? { trustedCheckpoint: trusted } : {}),
     attestations,
     findings: f.list,
   };

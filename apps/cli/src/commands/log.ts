@@ -31,7 +31,15 @@ const readText = (file: string) => readFileSync(file, 'utf8');
  */
 export function verifyExportDir(
   dir: string,
-  opts: { keysFile?: string | undefined; savedCheckpoint?: string | undefined; now: Date },
+  opts: {
+    keysFile?: string | undefined;
+    savedCheckpoint?: string | undefined;
+    now: Date;
+    /** Witnesses required (overrides the keys file's or the export's policy). */
+    quorum?: number | undefined;
+    /** Freshness window in seconds (overrides the policy's). */
+    maxAgeSeconds?: number | undefined;
+  },
 ): VerifyReport & { notes: string[] } {
   const exp = JSON.parse(readText(join(dir, 'log.json'))) as LogExport;
   const notes: string[] = [];
@@ -53,12 +61,32 @@ export function verifyExportDir(
       'VALIDATION_FAILED',
       'The export names no log key and the keys file gives none: nothing can be checked.',
     );
+  if (opts.quorum !== undefined || opts.maxAgeSeconds !== undefined) {
+    if (!exp.witnesses)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        '--quorum and --max-age need the witnesses’ keys: put `witnesses` in the keys file (or check the export’s own).',
+      );
+    exp.witnesses = {
+      ...exp.witnesses,
+      ...(opts.quorum !== undefined ? { quorum: opts.quorum } : {}),
+      ...(opts.maxAgeSeconds !== undefined ? { maxAgeSeconds: opts.maxAgeSeconds } : {}),
+    };
+    if (exp.witnesses.quorum > exp.witnesses.keys.length)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `--quorum ${exp.witnesses.quorum} exceeds the ${exp.witnesses.keys.length} witness key(s) known.`,
+      );
+  }
+  if (exp.witnesses)
+    notes.push(
+      `witness policy: ${exp.witnesses.quorum} of ${exp.witnesses.keys.length} witnesses within ${exp.witnesses.maxAgeSeconds} s`,
+    );
   const saved = opts.savedCheckpoint;
+  // A client accepts a checkpoint only within the freshness window: stale is refused.
+  const base = { now: opts.now, refuseStale: true };
   return {
-    ...verifyLogExport(
-      exp,
-      saved === undefined ? { now: opts.now } : { now: opts.now, savedCheckpoint: saved },
-    ),
+    ...verifyLogExport(exp, saved === undefined ? base : { ...base, savedCheckpoint: saved }),
     notes,
   };
 }
@@ -79,8 +107,14 @@ export function formatReport(
     report.latestCheckpoint?.witnessStatus === 'not-checked'
       ? ''
       : ` (witnesses: ${report.latestCheckpoint?.witnessStatus})`;
+  const trusted =
+    report.trustedCheckpoint === undefined
+      ? ''
+      : report.trustedCheckpoint === null
+        ? ', no checkpoint is trusted'
+        : `, trusted (quorum, fresh) up to ${report.trustedCheckpoint.size}`;
   const cp = report.latestCheckpoint
-    ? `latest signed checkpoint covers ${report.latestCheckpoint.size}${witnessed}`
+    ? `latest signed checkpoint covers ${report.latestCheckpoint.size}${witnessed}${trusted}`
     : 'no signed checkpoint';
   lines.push(
     `Log of ${report.size} entries (root ${report.root.slice(0, 16)}…), ${cp}; attestations: ${a.valid} valid, ${a.stale} stale, ${a['subject-erased']} subject erased, ${a.invalid} invalid.`,
@@ -93,6 +127,8 @@ export function formatReport(
 }
 
 interface VerifyOptions {
+  quorum?: string;
+  maxAge?: string;
   sinceCheckpoint?: string;
   saveCheckpoint?: string;
   export?: string;
@@ -108,12 +144,19 @@ async function verifyAction(o: VerifyOptions) {
   let notes: string[] = [];
   let latest: string | undefined;
   if (o.export) {
-    const r = verifyExportDir(o.export, { keysFile: o.keys, savedCheckpoint, now });
+    const quorum = o.quorum === undefined ? undefined : Number(o.quorum);
+    if (quorum !== undefined && (!Number.isInteger(quorum) || quorum < 1))
+      throw new AppError('VALIDATION_FAILED', '--quorum takes a whole number of witnesses (1 or more).');
+    const maxAgeSeconds = o.maxAge === undefined ? undefined : parseDuration(o.maxAge);
+    const r = verifyExportDir(o.export, { keysFile: o.keys, savedCheckpoint, now, quorum, maxAgeSeconds });
     ({ notes, ...report } = r);
     latest = (JSON.parse(readText(join(o.export, 'log.json'))) as LogExport).checkpoints.at(-1);
   } else {
-    if (o.keys)
-      throw new AppError('VALIDATION_FAILED', '--keys needs --export DIR (the database holds its own keys).');
+    if (o.keys || o.quorum || o.maxAge)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        '--keys, --quorum and --max-age need --export DIR (the database holds its own keys and policy).',
+      );
     // Loaded only here, so that the standalone verifier needs no database code.
     const { withRuntime } = await import('./runtime.ts');
     const { verifyStoredLog } = await import('@homeward/server/modules/transparency/log-export.service.ts');
@@ -140,6 +183,17 @@ async function verifyAction(o: VerifyOptions) {
         `Saved the checked checkpoint to ${o.saveCheckpoint}; pass it as --since-checkpoint next time.`,
       );
   }
+}
+
+/**
+ * Seconds in a duration such as `90`, `90s`, `10m`, `2h` or `7d`.
+ * @example parseDuration('10m') // 600
+ */
+export function parseDuration(text: string): number {
+  const m = /^(\d+)\s*(s|m|h|d)?$/.exec(text.trim());
+  if (!m || Number(m[1]) === 0)
+    throw new AppError('VALIDATION_FAILED', `Not a duration: ${text} (e.g. 90s, 10m, 2h, 7d).`);
+  return Number(m[1]) * { s: 1, m: 60, h: 3600, d: 86_400 }[(m[2] ?? 's') as 's' | 'm' | 'h' | 'd'];
 }
 
 /** Writes an export folder: log.json (what the verifier reads), keys.json (the published keys), checkpoint.txt. */
@@ -181,6 +235,8 @@ export function registerLogCommands(program: Command) {
     .option('--save-checkpoint <file>', 'after a clean check, save the latest checkpoint for next time')
     .option('--export <dir>', 'check an exported log folder instead of the database (no database needed)')
     .option('--keys <file>', 'with --export: the parties’ public keys as you trust them (JSON)')
+    .option('--quorum <n>', 'with --export: how many witnesses must have cosigned (overrides the policy)')
+    .option('--max-age <duration>', 'with --export: freshness window, e.g. 10m or 1h (overrides the policy)')
     .option('--json', 'print the report as JSON')
     .action(verifyAction);
   log

@@ -97,5 +97,21 @@ describe('witnessed checkpoints and quorum', () => {
     w.t.clock.advance(2 * 3600_000);
     const auditor = await w.t.login(['auditor'], w.parties.icrc); // the others' sessions expired meanwhile
     expect((await auditor.get('/api/v1/log/checkpoint')).json().witness.status).toBe('stale');
+    expect((await auditor.get('/api/v1/log/checkpoint')).json().trusted).toBeNull();
+  });
+
+  it('the standalone verifier refuses a stale checkpoint and takes --quorum and --max-age', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hw-stale-export-'));
+    writeExportDir(dir, await buildLogExport(w.t.database.db));
+    const keysFile = join(dir, 'keys.json');
+    const now = w.t.clock.now(); // two hours after the last cosignatures
+    const stale = verifyExportDir(dir, { keysFile, now });
+    expect(stale.ok).toBe(false);
+    expect(stale.findings.find((f) => f.code === 'CHECKPOINT_STALE')?.severity).toBe('error');
+    expect(stale.trustedCheckpoint).toBeNull();
+    const wide = verifyExportDir(dir, { keysFile, now, maxAgeSeconds: 3 * 3600 });
+    expect(wide.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(wide.trustedCheckpoint?.size).toBeGreaterThan(0);
+    expect(() => verifyExportDir(dir, { keysFile, now, quorum: 4 })).toThrow(/exceeds the 3 witness/);
   });
 });

@@ -13,6 +13,7 @@ import {
   verificationStatus,
 } from '@homeward/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { actorOf } from '../../http/auth-hook.ts';
 import { idParams } from '../../http/params.ts';
 import type { LogDeps } from '../transparency/log.service.ts';
@@ -26,6 +27,27 @@ import {
 import { listVerificationPolicies, putVerificationPolicy } from './verification-policies.service.ts';
 
 const tags = ['attestations'];
+
+// Witnessing of the statements counted (issue 12); extends the contract until it moves there.
+const display = z.enum(['verified', 'verified-awaiting-witnesses', 'unverified']);
+const witnessedStatus = verificationStatus.extend({
+  witnessed: z.boolean(),
+  display,
+  log: z.object({
+    witnessStatus: z.enum(['trusted', 'quorum-not-met', 'stale', 'no-witnesses']),
+    trustedSize: z.number().int().nullable(),
+    message: z.string(),
+  }),
+  claims: z.array(
+    verificationStatus.shape.claims.element.extend({
+      witnessed: z.boolean(),
+      display,
+      attestations: z.array(
+        verificationStatus.shape.claims.element.shape.attestations.element.extend({ witnessed: z.boolean() }),
+      ),
+    }),
+  ),
+});
 
 export const attestationRoutes =
   (deps: LogDeps): FastifyPluginAsyncZod =>
@@ -75,7 +97,7 @@ export const attestationRoutes =
           tags,
           description: 'Verification status, derived from attestations and policy.',
           params: idParams,
-          response: { 200: verificationStatus },
+          response: { 200: witnessedStatus },
         },
       },
       async (request) => getVerificationStatus(deps, request.params.id, 'dossier', actorOf(request)),
@@ -89,7 +111,7 @@ export const attestationRoutes =
           description:
             'Verification status of a case (family link, handover), derived from attestations and policy; for the case’s two parties.',
           params: idParams,
-          response: { 200: verificationStatus },
+          response: { 200: witnessedStatus },
         },
       },
       async (request) => getVerificationStatus(deps, request.params.id, 'case', actorOf(request)),

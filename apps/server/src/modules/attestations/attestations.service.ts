@@ -3,10 +3,16 @@ import { AppError, notFound, validationFailed } from '../../errors.ts';
 import { recordAudit, type Executor } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import { listParties } from '../parties/parties.repository.ts';
-import { ensurePartyKey, listAllPartyKeys } from '../transparency/keys.service.ts';
+import {
+  ensurePartyKey,
+  keyOutsideRegistration,
+  keyRegistryFromLog,
+  listAllPartyKeys,
+} from '../transparency/keys.service.ts';
 import { findKey } from '../transparency/keys.repository.ts';
 import { appendLogEntry, newEntry, publishCheckpoint, type LogDeps } from '../transparency/log.service.ts';
 import { inclusionProofFor } from '../transparency/log-proofs.service.ts';
+import { newestTrustedCheckpoint, witnessStatus } from '../transparency/witness.service.ts';
 import { checkAttestation, presentAttestation, type Check } from './attestation-check.ts';
 import { signAttestation } from './attestation-sign.ts';
 import { loadSubjects, loadSubjectsOf, subjectKey, type AttestedSubject } from './attestation-subjects.ts';
@@ -75,12 +81,18 @@ export async function attest(deps: LogDeps, actor: Actor, input: AttestationInpu
   return getAttestation(deps, id);
 }
 
+/**
+ * Checks each attestation as any party would, and against the key registry in the log: a key
+ * must have been registered in the log before the attestation's entry and not revoked before
+ * it ("key used outside its registered validity"), whatever the key table now says.
+ */
 async function checked(db: Executor, rows: AttestationRow[], subjects: Map<string, AttestedSubject>) {
-  const keys = await listAllPartyKeys(db);
-  return rows.map((r) => ({
-    row: r,
-    check: checkAttestation(r, keys, subjects.get(subjectKey(r.subject_type, r.subject_id))),
-  }));
+  const [keys, registry] = await Promise.all([listAllPartyKeys(db), keyRegistryFromLog(db)]);
+  return rows.map((r) => {
+    const check = checkAttestation(r, keys, subjects.get(subjectKey(r.subject_type, r.subject_id)));
+    const outside = check.status === 'invalid' ? null : keyOutsideRegistration(registry, r.key_id, Number(r.log_index));
+    return { row: r, check: outside ? { status: 'invalid' as const, ...outside } : check };
+  });
 }
 
 /** One attestation, checked; a case's attestations are seen only by the case's parties. */
@@ -165,7 +177,34 @@ async function statusesOf(deps: LogDeps, type: SubjectType, subjects: Map<string
   });
 }
 
-/** A subject's verification status, derived from its attestations and the policies; never set by hand. */
+/**
+ * What the log's witnesses have confirmed: the newest checkpoint trusted now (cosigned by the
+ * quorum within the freshness window) and the latest checkpoint's witness status.
+ */
+async function witnessing(deps: LogDeps) {
+  const [trusted, latest] = await Promise.all([
+    newestTrustedCheckpoint(deps),
+    deps.db.selectFrom('log_checkpoint').select('size').orderBy('size', 'desc').limit(1).executeTakeFirst(),
+  ]);
+  const latestStatus = latest ? await witnessStatus(deps, Number(latest.size)) : null;
+  return {
+    /** The latest checkpoint's witness status ('no-witnesses' when none is registered). */
+    witnessStatus: latestStatus?.status ?? ('no-witnesses' as const),
+    /** Entries below this size are under a trusted checkpoint; null: none is trusted now. */
+    trustedSize: trusted?.size ?? null,
+    message: latestStatus?.message ?? 'the log has no checkpoint yet',
+  };
+}
+
+/**
+ * A subject's verification status, derived from its attestations and the policies; never set by
+ * hand. `verified` says the signed statements meet the policies (the server checked every
+ * signature and key itself). `witnessed` says, in addition, that each statement counted is
+ * covered by the newest checkpoint the witnesses' quorum cosigned within the freshness window.
+ * `display` is what to show: 'verified' (both), 'verified-awaiting-witnesses' (signed and
+ * logged, not yet under a trusted checkpoint; also while no witness is registered, or the
+ * cosignatures went stale), or 'unverified'.
+ */
 export async function getVerificationStatus(
   deps: LogDeps,
   subjectId: string,
@@ -173,17 +212,33 @@ export async function getVerificationStatus(
   actor?: Actor,
 ) {
   const subject = await visibleSubject(deps, actor, subjectType, subjectId);
-  const [s] = await statusesOf(deps, subjectType, new Map([[subjectId, subject]]));
-  const claims = s!.claims.map(({ claim, status, requirements, attestations }) => ({
-    claim,
-    status,
-    requirements,
-    attestations,
-  }));
+  const [[s], log] = await Promise.all([
+    statusesOf(deps, subjectType, new Map([[subjectId, subject]])),
+    witnessing(deps),
+  ]);
+  const logIndexOf = new Map(s!.claims.flatMap((c) => c.current.map((x) => [x.row.id, Number(x.row.log_index)] as const)));
+  const underTrusted = (id: string) => log.trustedSize !== null && (logIndexOf.get(id) ?? Infinity) < log.trustedSize;
+  const claims = s!.claims.map(({ claim, status, requirements, attestations, current }) => {
+    const counted = current.filter((c) => requirements.some((r) => r.satisfiedBy === c.row.party_id));
+    const witnessed = status === 'verified' && counted.every((c) => underTrusted(c.row.id));
+    return {
+      claim,
+      status,
+      witnessed,
+      display: status !== 'verified' ? ('unverified' as const) : witnessed ? ('verified' as const) : ('verified-awaiting-witnesses' as const),
+      requirements,
+      attestations: attestations.map((a) => ({ ...a, witnessed: underTrusted(a.id) })),
+    };
+  });
+  const verified = claims.every((c) => c.status === 'verified');
+  const witnessed = verified && claims.every((c) => c.witnessed);
   return {
     subjectType,
     subjectId,
-    verified: claims.every((c) => c.status === 'verified'),
+    verified,
+    witnessed,
+    display: !verified ? ('unverified' as const) : witnessed ? ('verified' as const) : ('verified-awaiting-witnesses' as const),
+    log,
     claims,
   };
 }

@@ -12,7 +12,7 @@ import {
   revokeKey,
   type PartyKeyRow,
 } from './keys.repository.ts';
-import { appendLogEntry, createStoredKey, newEntry, publishCheckpoint, type LogDeps } from './log.service.ts';
+import { appendLogEntry, KEY_META, createStoredKey, newEntry, publishCheckpoint, type LogDeps } from './log.service.ts';
 
 export type PublishedKey = PartyKey & {
   purpose: string;
@@ -45,7 +45,7 @@ async function registerKey(trx: Executor, deps: LogDeps, partyId: string, now: D
   });
   await appendLogEntry(
     trx,
-    newEntry({ kind: 'key-registration', party: partyId, purpose: 'attestation', ...k }, now),
+    newEntry({ kind: 'key-registration', party: partyId, purpose: 'attestation', ...k, meta: KEY_META }, now),
   );
   return (await findKey(trx, k.keyId))!;
 }
@@ -161,4 +161,51 @@ export async function listPartyKeys(deps: LogDeps, partyId: string): Promise<Pub
 /** Every party's attestation keys, as the server publishes them. */
 export async function listAllPartyKeys(db: Executor): Promise<PublishedKey[]> {
   return (await findAllPartyKeys(db)).map(publishKey);
+}
+
+/** Where each key entered the log and, if it did, where it was revoked (log indices). */
+export type KeyRegistryIndex = Map<string, { registeredAt: number; revokedAt: number | null }>;
+
+/**
+ * The key registry as the log holds it (key-registration and key-revocation entries, in order):
+ * what a verifier checks an attestation's key against, rather than the key table, which the
+ * operator could edit.
+ */
+export async function keyRegistryFromLog(db: Executor): Promise<KeyRegistryIndex> {
+  const rows = await db
+    .selectFrom('log_entry')
+    .select(['idx', 'kind', 'entry'])
+    .where('kind', 'in', ['key-registration', 'key-revocation'])
+    .orderBy('idx')
+    .execute();
+  const out: KeyRegistryIndex = new Map();
+  for (const r of rows) {
+    const e = r.entry as { keyId?: string };
+    if (!e.keyId) continue;
+    const idx = Number(r.idx);
+    const known = out.get(e.keyId);
+    if (r.kind === 'key-registration') {
+      if (!known) out.set(e.keyId, { registeredAt: idx, revokedAt: null });
+    } else if (known && known.revokedAt === null) known.revokedAt = idx;
+  }
+  return out;
+}
+
+/**
+ * Whether a key may have signed the attestation logged at `logIndex`: registered in the log
+ * before it, and not revoked in the log before it. Null when it may; otherwise the refusal.
+ */
+export function keyOutsideRegistration(registry: KeyRegistryIndex, keyId: string, logIndex: number) {
+  const reg = registry.get(keyId);
+  if (!reg || reg.registeredAt >= logIndex)
+    return {
+      code: 'KEY_NOT_REGISTERED',
+      message: `key used outside its registered validity: it was not registered in the log before entry ${logIndex}`,
+    };
+  if (reg.revokedAt !== null && reg.revokedAt < logIndex)
+    return {
+      code: 'KEY_REVOKED',
+      message: `key used outside its registered validity: its revocation (entry ${reg.revokedAt}) precedes entry ${logIndex}`,
+    };
+  return null;
 }

@@ -3,14 +3,19 @@ import { AppError } from '../../errors.ts';
 import { findLogEntries } from './log.repository.ts';
 import { publishCheckpoint, type LogDeps } from './log.service.ts';
 import { currentTree } from './log-tree.ts';
-import { witnessStatus } from './witness.service.ts';
+import { newestTrustedCheckpoint, witnessStatus } from './witness.service.ts';
 
 const MAX_ENTRIES = 1000;
 
-/** The latest signed tree head (signed now if the log grew since the last one), with its witness status. */
+/**
+ * The latest signed tree head (signed now if the log grew since the last one), with its witness
+ * status, and the newest checkpoint that is trusted now (cosigned by the quorum within the
+ * freshness window; null when none is): entries at or beyond `trusted.size` await witnesses.
+ */
 export async function getCheckpoint(deps: LogDeps) {
   const cp = await publishCheckpoint(deps);
-  return { ...cp, witness: await witnessStatus(deps, cp.size) };
+  const [witness, trusted] = await Promise.all([witnessStatus(deps, cp.size), newestTrustedCheckpoint(deps)]);
+  return { ...cp, witness, trusted };
 }
 
 export async function getLogEntries(deps: LogDeps, from: number, to?: number) {

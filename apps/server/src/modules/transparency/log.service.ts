@@ -36,6 +36,13 @@ export interface LogDeps {
   secret: Buffer;
 }
 
+/**
+ * What every key-registration entry states besides the key: its algorithm. The entry's `keyId`
+ * is the key's fingerprint (hex SHA-256 of the 32-byte public key), `validFrom`/`validUntil` its
+ * validity; a later key-revocation entry ends it.
+ */
+export const KEY_META = { algorithm: 'Ed25519' } as const;
+
 /** The operator's pseudo-party in log entries about the log's own key. */
 export const OPERATOR = 'homeward-operator';
 
@@ -126,7 +133,7 @@ export async function ensureLogKey(deps: LogDeps): Promise<PartyKeyRow> {
     });
     await appendLogEntry(
       trx,
-      newEntry({ kind: 'key-registration', party: OPERATOR, purpose: 'log', ...k }, now),
+      newEntry({ kind: 'key-registration', party: OPERATOR, purpose: 'log', ...k, meta: KEY_META }, now),
     );
   });
   return (await findSigningKey(deps.db, null, 'log', deps.clock.now()))!;

@@ -28,10 +28,45 @@ import {
   getLogEntries,
 } from './log-proofs.service.ts';
 import type { LogDeps } from './log.service.ts';
-import { addCosignatures, registerWitnessKey } from './witness.service.ts';
+import { addCosignatures, getWitnessPolicy, putWitnessPolicy, registerWitnessKey } from './witness.service.ts';
 
 const tags = ['transparency'];
 const keyParams = idParams.extend({ keyId: z.string().regex(/^[0-9a-f]{64}$/) });
+
+// Witnesses and quorum (issue 12). Defined here until they move to @homeward/contracts.
+/** The newest checkpoint trusted now (quorum within the freshness window); null when none is. */
+export const trustedCheckpoint = z
+  .object({
+    size: z.number().int(),
+    rootHash: z.string(),
+    cosignedNote: z.string(),
+    cosigners: z.array(z.object({ name: z.string(), timestamp: z.number().int(), fresh: z.boolean() })),
+  })
+  .nullable();
+export const logCheckpointWithTrust = logCheckpoint.extend({ trusted: trustedCheckpoint });
+export const witnessPolicyInput = z.object({
+  /** Null: every registered witness must cosign. */
+  quorum: z.number().int().min(1).max(100).nullable(),
+  /** The freshness window: cosignatures older than this do not count (60 s to 30 days). */
+  maxAgeSeconds: z.number().int().min(60).max(30 * 86_400),
+});
+export const witnessPolicy = z.object({
+  witnesses: z.array(
+    z.object({
+      keyId: z.string(),
+      name: z.string(),
+      vkey: z.string(),
+      partyId: z.string(),
+      partyCode: z.string().nullable(),
+      registeredAt: z.string(),
+    }),
+  ),
+  quorum: z.number().int().nullable(),
+  effectiveQuorum: z.number().int(),
+  maxAgeSeconds: z.number().int(),
+  version: z.number().int(),
+  logIndex: z.number().int().nullable(),
+});
 
 /** The transparency log, party keys and attestations (issue 5). */
 export const transparencyRoutes =
@@ -43,11 +78,38 @@ export const transparencyRoutes =
         config: { permission: 'log.read' },
         schema: {
           tags,
-          description: 'The latest signed tree head (C2SP checkpoint note).',
-          response: { 200: logCheckpoint },
+          description:
+            'The latest signed tree head (C2SP checkpoint note), its witness status, and the newest checkpoint trusted now.',
+          response: { 200: logCheckpointWithTrust },
         },
       },
       async () => getCheckpoint(deps),
+    );
+    app.get(
+      '/api/v1/log/witness-policy',
+      {
+        config: { permission: 'key.admin' },
+        schema: {
+          tags,
+          description: 'The registered witnesses, the quorum and the freshness window clients apply.',
+          response: { 200: witnessPolicy },
+        },
+      },
+      async () => getWitnessPolicy(deps),
+    );
+    app.put(
+      '/api/v1/log/witness-policy',
+      {
+        config: { permission: 'key.admin' },
+        schema: {
+          tags,
+          description:
+            'Set the quorum (null: every registered witness) and the freshness window; the change is audited and logged.',
+          body: witnessPolicyInput,
+          response: { 200: witnessPolicy },
+        },
+      },
+      async (request) => putWitnessPolicy(deps, actorOf(request), request.body),
     );
     app.get(
       '/api/v1/log/entries',
