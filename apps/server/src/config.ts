@@ -45,6 +45,8 @@ const envSchema = z.object({
   HOMEWARD_BULK_READS_PER_HOUR: z.coerce.number().int().min(10).max(1_000_000).default(300),
   HOMEWARD_BULK_READ_ACTION: z.enum(['alert', 'end-sessions']).default('end-sessions'),
   HOMEWARD_MAIL_FROM: z.string().regex(/^[^\s@]+@[^\s@]+$/, 'must be an e-mail address').default('homeward@localhost'),
+  // Two-person rule (modules/approvals/two-person.ts): off only for small deployments with one official.
+  HOMEWARD_TWO_PERSON: z.enum(['on', 'off']).default('on'),
 });
 
 export interface Config {
@@ -136,6 +138,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       },
     },
   };
+}
+
+/**
+ * The two-person rule's switch (HOMEWARD_TWO_PERSON, default `on`), read where the rule is applied
+ * so that a test or a CLI command sees the same setting as the server; loadConfig validates it.
+ */
+export function twoPersonEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.HOMEWARD_TWO_PERSON !== 'off';
 }
 
 function loadOrCreateSecrets(dataDir: string): SecretsFile {

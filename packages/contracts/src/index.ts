@@ -13,3 +13,4 @@ export * from './security.ts';
 export * from './reports.ts';
 export * from './exchange.ts';
 export * from './consent.ts';
+export * from './sharing.ts';

@@ -17,6 +17,9 @@ import * as m0015 from './migrations/0015-reports.ts';
 import * as m0016 from './migrations/0016-security.ts';
 import * as m0017 from './migrations/0017-consent.ts';
 import * as m0018 from './migrations/0018-change-seq.ts';
+import * as m0019 from './migrations/0019-sharing.ts';
+import * as m0020 from './migrations/0020-approvals.ts';
+import * as m0022 from './migrations/0022-retention.ts';
 
 // Static list (not a folder scan) so the same migrations run from source, bundles and tests.
 const migrations: Record<string, Migration> = {
@@ -38,6 +41,9 @@ const migrations: Record<string, Migration> = {
   '0016-security': m0016,
   '0017-consent': m0017,
   '0018-change-seq': m0018,
+  '0019-sharing': m0019,
+  '0020-approvals': m0020,
+  '0022-retention': m0022,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

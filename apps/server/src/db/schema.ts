@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { AgeOutTables } from '../modules/age-out/age-out.tables.ts';
+import type { ApprovalTables } from '../modules/approvals/approvals.tables.ts';
 import type { CaseTables } from '../modules/cases/cases.tables.ts';
 import type { ConsentTables } from '../modules/consent/consent.tables.ts';
 import type { ContactTables } from '../modules/contact/contact.tables.ts';
@@ -9,7 +10,9 @@ import type { MatchingTables } from '../modules/matching/matching.tables.ts';
 import type { MediaTables } from '../modules/media/media.tables.ts';
 import type { NotificationTables } from '../modules/notifications/notifications.tables.ts';
 import type { ReunificationTables } from '../modules/reunification/reunification.tables.ts';
+import type { RetentionTables } from '../modules/retention/retention.tables.ts';
 import type { SecurityTables } from '../modules/security/security.tables.ts';
+import type { SharingTables } from '../modules/sharing/sharing.tables.ts';
 import type { TransparencyTables } from '../modules/transparency/transparency.tables.ts';
 
 // Row types mirror the migrations (the migrations are the truth). They are written by hand for
@@ -158,7 +161,10 @@ export interface DB
     SecurityTables,
     DossierMergeTables,
     ExchangeTables,
-    ConsentTables {
+    ConsentTables,
+    ApprovalTables,
+    RetentionTables,
+    SharingTables {
   party: PartyTable;
   app_user: AppUserTable;
   session: SessionTable;

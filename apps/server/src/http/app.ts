@@ -31,6 +31,9 @@ import { exchangeRoutes } from '../modules/exchange/exchange.routes.ts';
 import { reportRoutes } from '../modules/reports/reports.routes.ts';
 import { securityRoutes } from '../modules/security/security.routes.ts';
 import { consentRoutes } from '../modules/consent/consent.routes.ts';
+import { approvalRoutes } from '../modules/approvals/approvals.routes.ts';
+import { sharingRoutes } from '../modules/sharing/sharing.routes.ts';
+import { retentionRoutes } from '../modules/retention/retention.routes.ts';
 import { defaultJobSettings, type JobSettings } from '../jobs/job-types.ts';
 import { installAuth } from './auth-hook.ts';
 import { installErrorHandler, installNotFound } from './error-handler.ts';
@@ -133,6 +136,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(reportRoutes(deps));
   await app.register(securityRoutes(deps));
   await app.register(consentRoutes(deps));
+  await app.register(approvalRoutes(deps));
+  await app.register(sharingRoutes(deps));
+  await app.register(retentionRoutes(deps));
   installNotFound(app, await installWebAssets(app));
   return app;
 }

@@ -3,9 +3,10 @@ import { caseJobs } from '../modules/cases/cases.jobs.ts';
 import { contactJobs } from '../modules/contact/contact.jobs.ts';
 import { matchingJobs } from '../modules/matching/matching.jobs.ts';
 import { notificationJobs } from '../modules/notifications/notifications.jobs.ts';
+import { retentionJobs } from '../modules/retention/retention.jobs.ts';
 import { reunificationJobs } from '../modules/reunification/reunification.jobs.ts';
 import { securityJobs } from '../modules/security/security.jobs.ts';
 import type { JobDefinition } from './job-types.ts';
 
 /** Every background job, from every module. */
-export const allJobs: readonly JobDefinition[] = [...matchingJobs, ...caseJobs, ...contactJobs, ...reunificationJobs, ...ageOutJobs, ...notificationJobs, ...securityJobs];
+export const allJobs: readonly JobDefinition[] = [...matchingJobs, ...caseJobs, ...contactJobs, ...reunificationJobs, ...ageOutJobs, ...notificationJobs, ...securityJobs, ...retentionJobs];

@@ -30,6 +30,9 @@ export const permissions = [
   'consent.write',
   'consent.override',
   'subject-access.export',
+  'retention.admin',
+  // Two-person rule: see and answer the approvals one may give (each act still needs its own permission).
+  'approval.give',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -41,7 +44,7 @@ const read: Permission[] = ['party.read', 'dossier.read', 'request.read', 'match
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   administrator: permissions,
   caseworker: [...read, 'dossier.write', 'request.write', 'media.read', 'media.write', 'case.write', 'contact.write', 'consent.write'],
-  'match-reviewer': [...read, 'match.review', 'media.read'],
+  'match-reviewer': [...read, 'match.review', 'media.read', 'approval.give'],
   verifier: [...read, 'attestation.sign', 'media.read'],
   'communications-officer': [...read, 'contact.write', 'message.review', 'media.read', 'consent.write'],
   auditor: ['party.read', 'audit.read', 'log.read', 'report.read', 'dossier.read', 'attestation.read', 'notification.read', 'consent.read'],

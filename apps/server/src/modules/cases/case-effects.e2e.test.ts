@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseSides, openFixtureCase } from '../../../test/case-fixtures.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { confirmMatch } from '../../../test/two-person.ts';
 import { planBody } from '../contact/contact.test-support.ts';
 import { expectOk, reunitedPlan } from '../reunification/reunification.test-support.ts';
 
@@ -17,11 +18,12 @@ describe('what follows a case move', () => {
   it('tells both parties when a case opens from a confirmed match and when its status changes', async () => {
     const sides = await caseSides(t);
     const reviewer = await t.login(['match-reviewer'], sides.familyParty);
+    const holdingReviewer = await t.login(['match-reviewer'], sides.holdingParty);
     const d = expectOk(await sides.holder.post('/api/v1/dossiers', { names: [{ givenName: 'Остап', familyName: 'Гнатюк' }], sex: 'male', birthDate: '2012-10-10' }), 201);
     const r = expectOk(await sides.family.post('/api/v1/requests', { sought: { names: [{ givenName: 'Остап', familyName: 'Гнатюк' }], sex: 'male', birthDate: '2012-10-10' }, requester: { name: 'Мати', relationship: 'mother', contact: { phone: '+380500000001' } } }), 201);
     const [proposal] = expectOk(await reviewer.post(`/api/v1/requests/${r.id}/match`)).items as Array<{ id: string; rightId: string }>;
     expect(proposal!.rightId).toBe(d.id);
-    expectOk(await reviewer.post(`/api/v1/matches/${proposal!.id}/confirm`, { reason: 'Birth certificate' }));
+    await confirmMatch(reviewer, holdingReviewer, proposal!.id, { reason: 'Birth certificate' });
     const [c] = expectOk(await sides.family.get(`/api/v1/cases?requestId=${r.id}`)).items as Array<{ id: string; version: number }>;
     for (const u of [sides.holder, sides.family]) expect((await notices(u.userId, 'case.opened')).map((n) => n.subject_id)).toEqual([c!.id]);
 
@@ -31,6 +33,7 @@ describe('what follows a case move', () => {
     }
     // The reviewer is told nothing: notices go to caseworkers.
     expect(await notices(reviewer.userId, 'case.opened')).toEqual([]);
+    expect(await notices(holdingReviewer.userId, 'case.opened')).toEqual([]);
   });
 
   it('ends the contact plan when the case leaves the active statuses, withdrawing contacts not yet due', async () => {

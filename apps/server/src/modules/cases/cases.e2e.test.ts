@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureDossier, fixtureRequest } from '../../../test/case-fixtures.ts';
 import { createTestApp, type Client, type TestApp } from '../../../test/test-app.ts';
+import { confirmMatch } from '../../../test/two-person.ts';
 import { withMatching } from '../matching/matching.tables.ts';
 
 let t: TestApp;
 let family: Client;
 let reviewer: Client;
 let holder: Client;
+let holdingReviewer: Client;
 let stranger: Client;
 let familyParty: { id: string; code: string };
 let holdingParty: { id: string; code: string };
@@ -18,6 +20,7 @@ beforeAll(async () => {
   family = await t.login(['caseworker'], familyParty);
   reviewer = await t.login(['match-reviewer'], familyParty);
   holder = await t.login(['caseworker'], holdingParty);
+  holdingReviewer = await t.login(['match-reviewer'], holdingParty);
   stranger = await t.login(['caseworker'], await t.party('holding-country-authority'));
 });
 afterAll(() => t.close());
@@ -38,8 +41,8 @@ async function proposedPair(given: string, familyName: string) {
 /** A pair confirmed through the API, and the case that confirming opened. */
 async function confirmedCase(given: string, familyName: string) {
   const pair = await proposedPair(given, familyName);
-  const confirmed = await reviewer.post(`/api/v1/matches/${pair.proposalId}/confirm`, {});
-  expect(confirmed.statusCode, confirmed.body).toBe(200);
+  // Two-person rule: the family's reviewer confirms, the holding party's reviewer is the second.
+  await confirmMatch(reviewer, holdingReviewer, pair.proposalId);
   const list = await family.get(`/api/v1/cases?requestId=${pair.requestId}`);
   expect(list.json().items).toHaveLength(1);
   return { ...pair, caseId: list.json().items[0].id as string };
@@ -67,10 +70,11 @@ describe('opening cases', () => {
       status: 'located',
       priority: 'normal',
       version: 1,
-      openedBy: reviewer.userId,
+      // The second reviewer's confirmation opens it (two-person rule).
+      openedBy: holdingReviewer.userId,
       closedAt: null,
     });
-    expect(seen.json().history).toEqual([{ from: null, to: 'located', reason: null, actorUserId: reviewer.userId, at: t.clock.now().toISOString() }]);
+    expect(seen.json().history).toEqual([{ from: null, to: 'located', reason: null, actorUserId: holdingReviewer.userId, at: t.clock.now().toISOString() }]);
     expect(seen.json().allowedTransitions).toEqual([
       { to: 'verified', needsReason: false },
       { to: 'declined', needsReason: true },
@@ -82,7 +86,7 @@ describe('opening cases', () => {
 
     const audit = await t.database.db.selectFrom('audit_log').selectAll().where('record_id', '=', caseId).where('action', '=', 'case.open').execute();
     expect(audit).toHaveLength(1);
-    expect(audit[0]!.actor_user_id).toBe(reviewer.userId);
+    expect(audit[0]!.actor_user_id).toBe(holdingReviewer.userId);
     expect(await logEntriesOf(caseId)).toEqual([expect.objectContaining({ kind: 'status-transition', from: 'none', to: 'located' })]);
 
     // Asking again names the case that exists.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseSides, fixtureDossier, fixtureRequest, type CaseSides } from '../../../test/case-fixtures.ts';
 import { createTestApp, type Client, type TestApp } from '../../../test/test-app.ts';
+import { overrideConsent } from '../../../test/two-person.ts';
 import { matchChangedSince } from '../matching/matching.runs.ts';
 import { withMatching } from '../matching/matching.tables.ts';
 
@@ -61,8 +62,8 @@ describe('matching checks tracing consent', () => {
 
     // An override brings it back (and the history stays).
     const admin = await t.login(['administrator'], s.holdingParty);
-    const o = await admin.post('/api/v1/consents/overrides', { subjectType: 'dossier', subjectId: d, purpose: 'tracing', legalBasis: 'best-interests-of-the-child', reason: 'Court order: the search for the family continues.' });
-    expect(o.statusCode, o.body).toBe(201);
+    const admin2 = await t.login(['administrator'], s.holdingParty);
+    await overrideConsent(admin, admin2, { subjectType: 'dossier', subjectId: d, purpose: 'tracing', legalBasis: 'best-interests-of-the-child', reason: 'Court order: the search for the family continues.' });
     expect(await proposedFor(r)).toContain(d);
   });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseSides, fixtureDossier, fixtureRequest, openFixtureCase, type CaseSides } from '../../../test/case-fixtures.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { overrideConsent } from '../../../test/two-person.ts';
 import { findAuditForRecord } from '../audit/audit.repository.ts';
 
 let t: TestApp;
@@ -108,11 +109,14 @@ describe('legal-basis overrides', () => {
     expect((await s.holder.post('/api/v1/consents/overrides', body)).statusCode).toBe(403);
     const admin = await t.login(['administrator'], s.holdingParty);
     expect((await admin.post('/api/v1/consents/overrides', { ...body, reason: 'because' })).statusCode).toBe(400);
-    const made = await admin.post('/api/v1/consents/overrides', body);
-    expect(made.statusCode, made.body).toBe(201);
-    expect(made.json()).toMatchObject({ basis: 'override', legalBasis: 'best-interests-of-the-child', reason: body.reason });
-    const audit = await findAuditForRecord(t.database.db, 'consent', made.json().id);
-    expect(audit[0]).toMatchObject({ action: 'consent.override', reason: body.reason, actor_user_id: admin.userId });
+    // Two-person rule: a second administrator of the party approves it; it is recorded as the first's.
+    const admin2 = await t.login(['administrator'], s.holdingParty);
+    const { approvalId, record } = await overrideConsent(admin, admin2, body);
+    const made = { json: () => record };
+    expect(record).toMatchObject({ basis: 'override', legalBasis: 'best-interests-of-the-child', reason: body.reason, recordedBy: admin.userId });
+    const audit = await findAuditForRecord(t.database.db, 'consent', record.id);
+    expect(audit[0]).toMatchObject({ action: 'consent.override', reason: body.reason, actor_user_id: admin2.userId });
+    expect(audit[0]!.details).toMatchObject({ approvalId, requestedBy: admin.userId });
 
     const report = await admin.get('/api/v1/consents/overrides');
     expect(report.json().items.map((i: { id: string }) => i.id)).toContain(made.json().id);

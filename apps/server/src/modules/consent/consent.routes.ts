@@ -13,6 +13,8 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/auth-hook.ts';
+import { approval } from '../approvals/approvals.schemas.ts';
+import { presentApproval } from '../approvals/approvals.service.ts';
 import type { AppDeps } from '../../http/app.ts';
 import { idParams } from '../../http/params.ts';
 import { listConsents, listOverrides, recordConsent, recordOverride, withdrawConsent } from './consent.service.ts';
@@ -53,9 +55,18 @@ export const consentRoutes =
       '/api/v1/consents/overrides',
       {
         config: { permission: 'consent.override' },
-        schema: { tags, description: 'A legal-basis override (e.g. the best interests of the child) with a written reason; audited and reported.', body: consentOverrideInput, response: { 201: consentRecord } },
+        schema: {
+          tags,
+          description:
+            'A legal-basis override (e.g. the best interests of the child) with a written reason; audited and reported. Under the two-person rule the first administrator gets 202 with the pending approval; a second administrator of the party approves it (POST /api/v1/approvals/:id/approve) and it takes effect then.',
+          body: consentOverrideInput,
+          response: { 201: consentRecord, 202: z.object({ approval }) },
+        },
       },
-      async (request, reply) => reply.status(201).send(await recordOverride(deps, actorOf(request), request.body)),
+      async (request, reply) => {
+        const result = await recordOverride(deps, actorOf(request), request.body);
+        return result.approval ? reply.status(202).send({ approval: presentApproval(result.approval) }) : reply.status(201).send(result.record);
+      },
     );
     app.get(
       '/api/v1/consents/overrides',

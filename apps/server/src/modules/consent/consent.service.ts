@@ -1,8 +1,11 @@
-import type { ConsentInput, ConsentOverrideInput, ConsentRecord } from '@homeward/contracts';
+import { consentOverrideInput, type ConsentInput, type ConsentOverrideInput, type ConsentRecord } from '@homeward/contracts';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound, validationFailed } from '../../errors.ts';
+import { policyOf, requestApproval, type ActHandler } from '../approvals/approvals.service.ts';
+import type { PendingApprovalRow } from '../approvals/approvals.tables.ts';
+import { needsSecond, type TwoPersonPolicy } from '../approvals/two-person.ts';
 import { recordAudit, type Executor } from '../audit/audit.repository.ts';
 import { systemActor, type Actor } from '../auth/actor.ts';
 import { hasPermission } from '../auth/permissions.ts';
@@ -24,6 +27,8 @@ import type { ConsentWithWithdrawal } from './consent.tables.ts';
 export interface ConsentDeps {
   db: Kysely<DB>;
   clock: Clock;
+  /** The two-person policy (overrides need a second administrator); the defaults when absent. */
+  twoPerson?: TwoPersonPolicy;
 }
 
 /** What the rules need of the record a consent is about. */
@@ -200,49 +205,105 @@ export async function recordConsent(deps: ConsentDeps, actor: Actor, input: Cons
 }
 
 /**
+ * The override itself, in the caller's transaction: standing for the record, the row (recorded by
+ * `recordedBy`, the official who asked for it, when a second administrator approved it), the
+ * audit entry and the effect on the match queues. Returns what follows after the commit.
+ */
+async function overrideInTrx(trx: Executor, actor: Actor, input: ConsentOverrideInput, now: Date, approval?: { id: string; requestedBy: string }) {
+  const subject: ConsentSubject = { type: input.subjectType, id: input.subjectId };
+  const s = await resolveSubject(trx, actor, subject);
+  const side = assertPartyStanding(actor, s);
+  await assertSharingParty(trx, input.purpose);
+  const before = input.purpose === 'tracing' ? await findConsentState(trx, subject, 'tracing') : null;
+  const row = await insertConsent(trx, {
+    subject_type: subject.type,
+    subject_id: subject.id,
+    purpose: input.purpose,
+    basis: 'override',
+    decision: null,
+    given_by: null,
+    how: null,
+    given_on: null,
+    evidence_media_id: null,
+    legal_basis: input.legalBasis,
+    reason: input.reason,
+    side,
+    party_id: actor.partyId ?? s.ownerPartyId ?? s.caseParties!.holding,
+    recorded_by: approval?.requestedBy ?? actor.userId,
+    recorded_at: now,
+  });
+  await recordAudit(trx, actor, {
+    action: 'consent.override',
+    recordType: 'consent',
+    recordId: row.id,
+    reason: input.reason,
+    details: {
+      subjectType: subject.type,
+      subjectId: subject.id,
+      purpose: input.purpose,
+      legalBasis: input.legalBasis,
+      ...(approval ? { approvalId: approval.id, requestedBy: approval.requestedBy } : {}),
+    },
+  });
+  const follow = before ? await afterTracingChange(trx, actor, subject, before, now) : null;
+  return { record: presentConsent({ ...row, withdrawal: null }), follow: follow ? subject : null };
+}
+
+export type OverrideResult = { record: ConsentRecord; approval: null } | { record: null; approval: PendingApprovalRow };
+
+/**
  * A legal-basis override (e.g. the best interests of the child): processing for the purpose goes
  * ahead whatever the consent records say, until the override is withdrawn. Needs the
  * `consent.override` permission (checked by the route), standing for the record and a written
  * reason; audited with the reason, and listed in the overrides report.
+ *
+ * Two-person rule: unless switched off, the first administrator's call only asks for a second
+ * administrator of the same party (the override waits in `pending_approval`, nothing is recorded);
+ * it takes effect when the second approves it (`POST /api/v1/approvals/:id/approve`).
  */
-export async function recordOverride(deps: ConsentDeps, actor: Actor, input: ConsentOverrideInput): Promise<ConsentRecord> {
+export async function recordOverride(deps: ConsentDeps, actor: Actor, input: ConsentOverrideInput): Promise<OverrideResult> {
   const now = deps.clock.now();
-  const subject: ConsentSubject = { type: input.subjectType, id: input.subjectId };
-  let follow: 'rematch' | null = null;
-  const result = await deps.db.transaction().execute(async (trx) => {
-    const s = await resolveSubject(trx, actor, subject);
-    const side = assertPartyStanding(actor, s);
-    await assertSharingParty(trx, input.purpose);
-    const before = input.purpose === 'tracing' ? await findConsentState(trx, subject, 'tracing') : null;
-    const row = await insertConsent(trx, {
-      subject_type: subject.type,
-      subject_id: subject.id,
-      purpose: input.purpose,
-      basis: 'override',
-      decision: null,
-      given_by: null,
-      how: null,
-      given_on: null,
-      evidence_media_id: null,
-      legal_basis: input.legalBasis,
-      reason: input.reason,
-      side,
-      party_id: actor.partyId ?? s.ownerPartyId ?? s.caseParties!.holding,
-      recorded_by: actor.userId,
-      recorded_at: now,
+  const policy = policyOf(deps);
+  if (actor.kind !== 'system' && needsSecond(policy, 'consent.override')) {
+    const approval = await deps.db.transaction().execute(async (trx) => {
+      // The same checks as the override itself, so that nobody is asked to approve what cannot be done.
+      const s = await resolveSubject(trx, actor, { type: input.subjectType, id: input.subjectId });
+      assertPartyStanding(actor, s);
+      await assertSharingParty(trx, input.purpose);
+      return requestApproval(
+        trx,
+        actor,
+        policy,
+        {
+          act: 'consent.override',
+          subject: { type: input.subjectType, id: input.subjectId },
+          payload: input,
+          reason: input.reason,
+          otherPartyId: null,
+          notifySubject: { type: input.subjectType, id: input.subjectId },
+        },
+        now,
+      );
     });
-    await recordAudit(trx, actor, {
-      action: 'consent.override',
-      recordType: 'consent',
-      recordId: row.id,
-      reason: input.reason,
-      details: { subjectType: subject.type, subjectId: subject.id, purpose: input.purpose, legalBasis: input.legalBasis },
-    });
-    if (before) follow = await afterTracingChange(trx, actor, subject, before, now);
-    return presentConsent({ ...row, withdrawal: null });
-  });
-  if (follow) await rematch(deps, subject);
-  return result;
+    return { record: null, approval };
+  }
+  const result = await deps.db.transaction().execute((trx) => overrideInTrx(trx, actor, input, now));
+  if (result.follow) await rematch(deps, result.follow);
+  return { record: result.record, approval: null };
+}
+
+/** What approving an override does (used by `POST /api/v1/approvals/:id/approve`). */
+export function overrideApprovalHandler(deps: ConsentDeps): ActHandler {
+  return {
+    // Nothing to lock: the override is a new row; the payload is what the first administrator wrote.
+    current: async (_trx, approval) => ({ payload: approval.payload }),
+    async perform(trx, second, approval, now) {
+      const input = consentOverrideInput.parse(approval.payload);
+      const { follow } = await overrideInTrx(trx, second, input, now, { id: approval.id, requestedBy: approval.first_user_id });
+      return follow ? () => rematch(deps, follow) : null;
+    },
+    release: async () => undefined,
+  };
 }
 
 /**

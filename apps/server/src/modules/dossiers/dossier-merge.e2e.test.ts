@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../test/test-app.ts';
+import { confirmMatch } from '../../../test/two-person.ts';
 import { systemActor } from '../auth/actor.ts';
 import { proposeForDossier } from '../matching/matching.service.ts';
 
@@ -30,12 +31,15 @@ let holder: Client;
 let reviewer: Client;
 let otherHolder: Client;
 let otherReviewer: Client;
+/** The second reviewer of the holding party: a merge needs two (two-person rule). */
+let reviewer2: Client;
 
 beforeAll(async () => {
   t = await createTestApp();
   holdParty = await t.party('holding-country-authority');
   holder = await t.login(['caseworker'], holdParty);
   reviewer = await t.login(['match-reviewer'], holdParty);
+  reviewer2 = await t.login(['match-reviewer'], holdParty);
   const other = await t.party('holding-country-authority');
   otherHolder = await t.login(['caseworker'], other);
   otherReviewer = await t.login(['match-reviewer'], other);
@@ -81,10 +85,7 @@ async function merged(given: string, birthDate: string) {
   const newer = await supply(holder, duplicate(given, birthDate));
   const proposal = await proposalOf(reviewer, older, newer);
   const before = { older: await read(holder, older), newer: await read(holder, newer) };
-  const confirmed = await reviewer.post(`/api/v1/matches/${proposal}/confirm`, {
-    reason: 'Same birth certificate',
-  });
-  expect(confirmed.statusCode).toBe(200);
+  await confirmMatch(reviewer, reviewer2, proposal, { reason: 'Same birth certificate' });
   const [merge] = await mergesOf(holder, older);
   return { older, newer, proposal, before, mergeId: merge!.id };
 }
@@ -100,7 +101,13 @@ describe('merging two dossiers of one party', () => {
     const older = await supply(holder, child('Дмитрий', '2011-11-11', { sourceId: 'MERGE-OLD-1' }));
     const newer = await supply(holder, duplicate('Дмитрий', '2011-11-11', { sourceId: 'MERGE-NEW-1' }));
     const proposal = await proposalOf(reviewer, older, newer);
-    const confirmed = await reviewer.post(`/api/v1/matches/${proposal}/confirm`, {});
+    const first = await reviewer.post(`/api/v1/matches/${proposal}/confirm`, {});
+    expect(first.json().status).toBe('awaiting-second');
+    // Nothing is merged until a second reviewer of the party confirms too.
+    expect((await read(holder, newer)).status).toBe('open');
+    expect((await reviewer.post(`/api/v1/matches/${proposal}/confirm`, {})).json().code).toBe('SAME_PERSON');
+    expect((await otherReviewer.post(`/api/v1/matches/${proposal}/confirm`, {})).statusCode).toBe(404);
+    const confirmed = await reviewer2.post(`/api/v1/matches/${proposal}/confirm`, {});
     expect(confirmed.json().status).toBe('confirmed');
 
     const survivor = await read(holder, older);
@@ -226,6 +233,7 @@ describe('undoing a merge', () => {
     });
     expect(decided.history.map((h: { status: string }) => h.status)).toEqual([
       'proposed',
+      'awaiting-second',
       'confirmed',
       'rejected',
     ]);
@@ -308,8 +316,8 @@ describe('undoing a merge', () => {
     const third = await supply(holder, duplicate('Богдан', '2016-04-04', { sourceId: 'CHAIN-3' }));
     const secondThird = await proposalOf(reviewer, second, third);
     const firstSecond = await proposalOf(reviewer, first, second);
-    expect((await reviewer.post(`/api/v1/matches/${secondThird}/confirm`, {})).statusCode).toBe(200);
-    expect((await reviewer.post(`/api/v1/matches/${firstSecond}/confirm`, {})).statusCode).toBe(200);
+    await confirmMatch(reviewer, reviewer2, secondThird);
+    await confirmMatch(reviewer, reviewer2, firstSecond);
     const top = await read(holder, first);
     expect(top.sources.map((s: { sourceId: string }) => s.sourceId)).toEqual([
       'CHAIN-1',
@@ -358,7 +366,7 @@ describe('matching around a merge', () => {
     expect(before).not.toContain(older);
 
     const proposal = await proposalOf(reviewer, older, newer);
-    expect((await reviewer.post(`/api/v1/matches/${proposal}/confirm`, {})).statusCode).toBe(200);
+    await confirmMatch(reviewer, reviewer2, proposal);
     const after = await match();
     expect(after).toContain(older);
     expect(after).not.toContain(newer);

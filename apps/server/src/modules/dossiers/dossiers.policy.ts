@@ -3,6 +3,8 @@ import type { DossierRow } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
 import { hasTier } from '../auth/permissions.ts';
 import { identityFromRow } from '../names/identity-columns.ts';
+import { coreDataPoint, withholdRecord } from '../sharing/sharing.engine.ts';
+import { builtInView, type SharingView } from '../sharing/sharing.view.ts';
 
 export type PresentedDossier = Dossier & { withheld: string[] };
 
@@ -17,17 +19,31 @@ export function canWriteDossier(actor: Actor, row: Pick<DossierRow, 'party_id'>)
   return actor.kind === 'system' || actor.partyId === row.party_id;
 }
 
+const viewOf = (actor: Actor, sharing?: SharingView) => sharing ?? builtInView(actor.kind === 'system' ? null : actor.partyId);
+
+/**
+ * Whether the sharing policy lets the reader's party see this dossier at all (its names). One it
+ * may not see answers 404, like a missing one. `sharing` defaults to the built-in policy.
+ */
+export function isDossierShared(actor: Actor, row: Pick<DossierRow, 'party_id'>, sharing?: SharingView): boolean {
+  const fields = viewOf(actor, sharing).dossierFields(row.party_id);
+  return fields === 'all' || fields.has(coreDataPoint.dossier);
+}
+
 /**
  * Shapes a dossier for one reader: sensitive fields (services) need the sensitive tier;
- * restricted ones (exact address) need the restricted tier AND the supplying party. What is left
- * out is named in `withheld`, so a reader knows something exists. `links` (merge and same-child
- * ids) is given by dossier reads; other presenters leave the two fields out.
+ * restricted ones (exact address) need the restricted tier AND the supplying party. A reader of
+ * another party then gets only what the sharing policy gives its party (`sharing`, loaded for
+ * the read; the built-in policy when not given): the stricter of the two wins. What is left out
+ * is named in `withheld`, so a reader knows something exists. `links` (merge and same-child ids)
+ * is given by dossier reads; other presenters leave the two fields out.
  */
 export function presentDossier(
   row: DossierRow,
   sources: Array<{ party_id: string; source_id: string; received_at: Date }>,
   actor: Actor,
   links?: DossierLinks,
+  sharing?: SharingView,
 ): PresentedDossier {
   const withheld: string[] = [];
   const services = row.services as Dossier['services'];
@@ -43,7 +59,7 @@ export function presentDossier(
     if (own && hasTier(actor.roles, 'restricted')) location.address = row.current_address;
     else withheld.push('currentLocation.address');
   }
-  return {
+  const presented: PresentedDossier = {
     id: row.id,
     partyId: row.party_id,
     status: row.status as Dossier['status'],
@@ -59,6 +75,10 @@ export function presentDossier(
     ...links,
     withheld,
   };
+  const fields = viewOf(actor, sharing).dossierFields(row.party_id);
+  if (fields === 'all') return presented;
+  const filtered = withholdRecord('dossier', presented, fields);
+  return { ...filtered.record, withheld: [...new Set([...withheld, ...filtered.withheld])] };
 }
 
 /** The dossier fields each tier covers, for audit of reads. */

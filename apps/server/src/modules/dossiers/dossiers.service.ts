@@ -13,7 +13,8 @@ import { nameSkeleton } from '../names/search-key.ts';
 import { findSubjectsBySourceIds, upsertSourceRecords } from '../sources/source-records.repository.ts';
 import { linksOf, sourcesWithMerged } from './dossier-merge.links.ts';
 import { dossierColumns, touchedFields } from './dossiers.columns.ts';
-import { presentDossier, canWriteDossier, tiersShown } from './dossiers.policy.ts';
+import { loadReaderView } from '../sharing/sharing.view.ts';
+import { presentDossier, canWriteDossier, isDossierShared, tiersShown } from './dossiers.policy.ts';
 import { findDossier, findDossiers, insertDossiers, updateDossier } from './dossiers.repository.ts';
 
 export interface DossierDeps {
@@ -90,11 +91,13 @@ export async function createDossier(deps: DossierDeps, actor: Actor, input: Doss
 export async function getDossier(deps: DossierDeps, actor: Actor, id: string, opts = { audit: true }) {
   return deps.db.transaction().execute(async (trx) => {
     const row = await findDossier(trx, id);
-    if (!row) throw notFound();
+    // Another party's dossier the sharing policy does not share with the reader's party answers like a missing one.
+    const sharing = await loadReaderView(trx, actor);
+    if (!row || !isDossierShared(actor, row, sharing)) throw notFound();
     // A survivor lists the source records of the dossiers merged into it too.
     const sources = await sourcesWithMerged(trx, [id]);
     const links = await linksOf(trx, actor, [id]);
-    const presented = presentDossier(row, sources.get(id) ?? [], actor, links.get(id));
+    const presented = presentDossier(row, sources.get(id) ?? [], actor, links.get(id), sharing);
     const tiers = tiersShown(presented);
     if (opts.audit && tiers.length > 1) {
       await recordAudit(trx, actor, { action: 'dossier.read', recordType: 'dossier', recordId: id, fields: tiers });
@@ -141,11 +144,13 @@ export async function listDossiers(deps: DossierDeps, actor: Actor, search: Doss
       nameSkeleton: skeleton || undefined,
       cursor: decodeCursor(search.cursor),
     });
-    const { items, nextCursor } = toPage(rows, search.limit);
+    const { items: page, nextCursor } = toPage(rows, search.limit);
+    const sharing = await loadReaderView(trx, actor);
+    const items = page.filter((r) => isDossierShared(actor, r, sharing));
     const ids = items.map((r) => r.id);
     const sources = await sourcesWithMerged(trx, ids);
     const links = await linksOf(trx, actor, ids);
-    const presented = items.map((r) => presentDossier(r, sources.get(r.id) ?? [], actor, links.get(r.id)));
+    const presented = items.map((r) => presentDossier(r, sources.get(r.id) ?? [], actor, links.get(r.id), sharing));
     // Audit of reads names every record returned (DESIGN: decisions that refine the issues).
     if (presented.length) {
       await recordAudit(trx, actor, {

@@ -4,10 +4,14 @@ import type { Clock } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Executor } from '../audit/audit.repository.ts';
 import { systemActor, type Actor } from '../auth/actor.ts';
-import { presentDossier } from '../dossiers/dossiers.policy.ts';
+import { findBlocked } from '../consent/consent.gate.ts';
+import type { ConsentSubjectType } from '../consent/consent.tables.ts';
+import { isDossierShared, presentDossier } from '../dossiers/dossiers.policy.ts';
 import { readMediaContent } from '../media/media.service.ts';
 import type { MediaStorage } from '../media/media.storage.ts';
-import { presentRequest } from '../requests/requests.policy.ts';
+import { isRequestShared, presentRequest } from '../requests/requests.policy.ts';
+import { findDisclosures } from '../sharing/sharing.repository.ts';
+import { loadSharingView, type SharingView } from '../sharing/sharing.view.ts';
 import type { BundlePayload, RecordRef } from './bundle-payload.ts';
 import type { ExchangeSubject } from './exchange.tables.ts';
 
@@ -16,7 +20,9 @@ export type BundleContent = Omit<BundlePayload, 'manifest'>;
 
 /**
  * How the receiving party sees the sender's records: identity and sensitive tiers, never the
- * restricted one (exact addresses, the requester's name and contact stay with their own party).
+ * restricted one (exact addresses, the requester's name and contact stay with their own party),
+ * and then only the data points the sharing policy gives the recipient for tracing (with the
+ * filing party's disclosure choice on requests).
  */
 const readerFor = (recipient: Party): Actor => ({ kind: 'user', userId: null, partyId: recipient.id, roles: ['verifier'], requestId: null });
 
@@ -36,8 +42,27 @@ async function refsOf(db: Executor, type: ExchangeSubject, ids: string[], sender
   return refs;
 }
 
+/**
+ * Of these records, those whose consent stops sharing them with the recipient: `sharing:<code>`
+ * or `tracing` refused or withdrawn (no override). The batch form of `hasSharingConsent`.
+ */
+async function consentBlocked(db: Executor, type: ConsentSubjectType, ids: string[], recipient: Party): Promise<Set<string>> {
+  const [forParty, forTracing] = await Promise.all([findBlocked(db, type, ids, `sharing:${recipient.code}`), findBlocked(db, type, ids, 'tracing')]);
+  return new Set([...forParty, ...forTracing]);
+}
+
+/** Takes the fields named in `withheld` out of a bundle record altogether (the record keeps the shape of an input). */
+function dropWithheld<T extends Record<string, unknown>>(record: T, withheld: readonly string[]): T {
+  for (const path of withheld) {
+    const keys = path.split('.');
+    const parent = keys.slice(0, -1).reduce<Record<string, unknown> | undefined>((o, k) => o?.[k] as Record<string, unknown> | undefined, record);
+    if (parent && typeof parent === 'object') delete parent[keys.at(-1)!];
+  }
+  return record;
+}
+
 /** The sender's dossiers and requests changed at or after `since`, shaped as the recipient may see them. */
-async function records(db: Executor, sender: Party, recipient: Party, since: Date | null) {
+async function records(db: Executor, sender: Party, recipient: Party, since: Date | null, sharing: SharingView) {
   const reader = readerFor(recipient);
   let dq = db.selectFrom('dossier').selectAll().where('party_id', '=', sender.id).orderBy('id');
   let rq = db.selectFrom('tracing_request').selectAll().where('party_id', '=', sender.id).orderBy('id');
@@ -45,8 +70,10 @@ async function records(db: Executor, sender: Party, recipient: Party, since: Dat
     dq = dq.where('updated_at', '>=', since);
     rq = rq.where('updated_at', '>=', since);
   }
-  const dossiers = (await dq.execute()).map((row) => {
-    const p = presentDossier(row, [], reader);
+  const dossierRows = (await dq.execute()).filter((row) => isDossierShared(reader, row, sharing));
+  const blockedDossiers = await consentBlocked(db, 'dossier', dossierRows.map((r) => r.id), recipient);
+  const dossiers = dossierRows.filter((row) => !blockedDossiers.has(row.id)).map((row) => {
+    const p = presentDossier(row, [], reader, undefined, sharing);
     const record = dropEmpty({
       names: p.names,
       sex: p.sex,
@@ -58,21 +85,41 @@ async function records(db: Executor, sender: Party, recipient: Party, since: Dat
       languages: p.languages,
       services: p.services,
     });
+    dropWithheld(record, p.withheld);
     return { id: row.id, status: p.status, version: row.version, updatedAt: row.updated_at.toISOString(), record, withheld: p.withheld } as BundleContent['dossiers'][number];
   });
-  const requests = (await rq.execute()).map((row) => {
-    const p = presentRequest(row, reader);
-    const record = {
-      sought: dropEmpty({ ...p.sought }),
-      requester: { relationship: p.requester.relationship, contact: {} },
-      filedOn: p.filedOn,
-    };
-    return { id: row.id, status: p.status, version: row.version, updatedAt: row.updated_at.toISOString(), record, withheld: p.withheld } as BundleContent['requests'][number];
+  const requestRows = await rq.execute();
+  const disclosures = await findDisclosures(db, requestRows.map((r) => r.id));
+  const disclosureOf = (id: string) => (disclosures.get(id) as Parameters<typeof presentRequest>[2]) ?? null;
+  const sharedRequests = requestRows.filter((row) => isRequestShared(reader, row, disclosureOf(row.id), sharing));
+  const blockedRequests = await consentBlocked(db, 'request', sharedRequests.map((r) => r.id), recipient);
+  const requests = sharedRequests.flatMap((row) => {
+    if (blockedRequests.has(row.id)) return [];
+    const p = presentRequest(row, reader, disclosureOf(row.id), sharing);
+    // The bundle format needs the relationship to file the request on the other side: without it the request stays here.
+    if (!p.requester.relationship) return [];
+    const record = dropWithheld(
+      {
+        sought: dropEmpty({ ...p.sought }),
+        requester: { relationship: p.requester.relationship, contact: {} },
+        filedOn: p.filedOn,
+      },
+      p.withheld.filter((w) => w.startsWith('sought.')),
+    );
+    return [{ id: row.id, status: p.status, version: row.version, updatedAt: row.updated_at.toISOString(), record, withheld: p.withheld } as BundleContent['requests'][number]];
   });
   return { dossiers, requests };
 }
 
-async function attestations(db: Executor, sender: Party, recipient: Party, since: Date | null) {
+/** Whether the sender's dossier may reach the recipient at all: shared by the policy, and consent not stopping it. */
+async function dossierGate(db: Executor, sender: Party, recipient: Party, sharing: SharingView, ids: string[], dataPoint: 'dossier.names' | 'dossier.photos') {
+  const fields = sharing.dossierFields(sender.id);
+  const shared = fields === 'all' || (fields.has('dossier.names') && fields.has(dataPoint));
+  const blocked = shared ? await consentBlocked(db, 'dossier', ids, recipient) : new Set<string>();
+  return (id: string) => shared && !blocked.has(id);
+}
+
+async function attestations(db: Executor, sender: Party, recipient: Party, since: Date | null, sharing: SharingView) {
   let q = db
     .selectFrom('attestation')
     .select(['id', 'subject_id', 'subject_version', 'claim', 'decision', 'key_id', 'signed_at', 'envelope'])
@@ -82,9 +129,11 @@ async function attestations(db: Executor, sender: Party, recipient: Party, since
   if (since) q = q.where('created_at', '>=', since);
   const rows = await q.execute();
   const refs = await refsOf(db, 'dossier', [...new Set(rows.map((r) => r.subject_id))], sender, recipient);
+  const ownIds = [...refs].filter(([, ref]) => ref.party === sender.code).map(([id]) => id);
+  const may = await dossierGate(db, sender, recipient, sharing, ownIds, 'dossier.names');
   return rows.flatMap((r) => {
     const dossier = refs.get(r.subject_id);
-    if (!dossier) return [];
+    if (!dossier || (dossier.party === sender.code && !may(r.subject_id))) return [];
     return [{ id: r.id, dossier, subjectVersion: r.subject_version, claim: r.claim, decision: r.decision, keyId: r.key_id, signedAt: r.signed_at.toISOString(), envelope: r.envelope as BundleContent['attestations'][number]['envelope'] }];
   });
 }
@@ -118,7 +167,7 @@ async function caseEvents(db: Executor, sender: Party, recipient: Party, since: 
  * Photos of the sender's dossiers, decrypted from the media store: inside the bundle they are
  * protected by the bundle's own encryption, and the recipient stores them under its own keys.
  */
-async function files(deps: { db: Kysely<DB>; clock: Clock; media: () => MediaStorage }, sender: Party, since: Date | null) {
+async function files(deps: { db: Kysely<DB>; clock: Clock; media: () => MediaStorage }, sender: Party, recipient: Party, since: Date | null, sharing: SharingView) {
   let q = deps.db
     .selectFrom('media_file as m')
     .innerJoin('dossier as d', 'd.id', 'm.subject_id')
@@ -130,8 +179,10 @@ async function files(deps: { db: Kysely<DB>; clock: Clock; media: () => MediaSto
     .orderBy('m.id');
   if (since) q = q.where('m.created_at', '>=', since);
   const rows = await q.execute();
+  const may = await dossierGate(deps.db, sender, recipient, sharing, [...new Set(rows.map((r) => r.subject_id))], 'dossier.photos');
   const out: BundleContent['files'] = [];
   for (const r of rows) {
+    if (!may(r.subject_id)) continue;
     const content = await readMediaContent({ db: deps.db, clock: deps.clock, storage: deps.media() }, systemActor(sender.id), r.id, 'original');
     out.push({
       id: r.id,
@@ -154,12 +205,13 @@ export async function collectContent(
   recipient: Party,
   since: Date | null,
 ): Promise<BundleContent> {
-  const { dossiers, requests } = await records(deps.db, sender, recipient, since);
+  const sharing = await loadSharingView(deps.db, recipient.id, 'tracing');
+  const { dossiers, requests } = await records(deps.db, sender, recipient, since, sharing);
   return {
     dossiers,
     requests,
-    attestations: await attestations(deps.db, sender, recipient, since),
+    attestations: await attestations(deps.db, sender, recipient, since, sharing),
     caseEvents: await caseEvents(deps.db, sender, recipient, since),
-    files: await files(deps, sender, since),
+    files: await files(deps, sender, recipient, since, sharing),
   };
 }

@@ -31,13 +31,17 @@ let home: { id: string; code: string };
 let caseworker: Client;
 let reviewer: Client;
 let holder: Client;
+/** A match reviewer of the party holding the dossiers: the second reviewer of a case-opening match. */
+let holdingReviewer: Client;
 
 beforeAll(async () => {
   t = await createTestApp();
   home = await t.party();
   caseworker = await t.login(['caseworker'], home);
   reviewer = await t.login(['match-reviewer'], home);
-  holder = await t.login(['caseworker'], await t.party('holding-country-authority'));
+  const holding = await t.party('holding-country-authority');
+  holder = await t.login(['caseworker'], holding);
+  holdingReviewer = await t.login(['match-reviewer'], holding);
 });
 afterAll(() => t.close());
 
@@ -127,10 +131,19 @@ describe('matching review workflow', () => {
     const [top] = await run(req);
     expect(top!.rightId).toBe(target);
     expect((await caseworker.get(`/api/v1/requests/${req}`)).json().status).toBe('open');
-    const confirmed = await reviewer.post(`/api/v1/matches/${top!.id}/confirm`, { reason: 'Birth certificate matches' });
+    const first = await reviewer.post(`/api/v1/matches/${top!.id}/confirm`, { reason: 'Birth certificate matches' });
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ status: 'awaiting-second', approvalId: expect.any(String) });
+    // Two-person rule: nothing happens until a reviewer of the holding party confirms too.
+    expect((await caseworker.get(`/api/v1/requests/${req}`)).json().status).toBe('open');
+    const confirmed = await holdingReviewer.post(`/api/v1/matches/${top!.id}/confirm`, {});
     expect(confirmed.statusCode).toBe(200);
     expect(confirmed.json().status).toBe('confirmed');
-    expect(confirmed.json().decidedBy).toBe(reviewer.userId);
+    expect(confirmed.json().decidedBy).toBe(holdingReviewer.userId);
+    expect((await reviewer.get(`/api/v1/matches/${top!.id}`)).json().history.slice(1).map((h: { status: string; actorUserId: string }) => [h.status, h.actorUserId])).toEqual([
+      ['awaiting-second', reviewer.userId],
+      ['confirmed', holdingReviewer.userId],
+    ]);
     expect((await caseworker.get(`/api/v1/requests/${req}`)).json().status).toBe('matched');
     const audit = await t.database.db.selectFrom('audit_log').select(['action', 'details']).where('action', 'like', 'match.%').execute();
     expect(audit.map((a) => a.action)).toContain('match.confirm');

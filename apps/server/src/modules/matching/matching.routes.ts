@@ -7,7 +7,7 @@ import { idParams } from '../../http/params.ts';
 import { decideProposal, getProposal, listProposals, proposeForRequest } from './matching.service.ts';
 
 const tags = ['matching'];
-const statuses = ['proposed', 'confirmed', 'rejected', 'superseded'] as const;
+const statuses = ['proposed', 'awaiting-second', 'confirmed', 'rejected', 'superseded'] as const;
 const kinds = ['request-dossier', 'dossier-dossier'] as const;
 
 const proposal = z.object({
@@ -22,6 +22,11 @@ const proposal = z.object({
   decidedAt: z.string().nullable(),
   decidedBy: z.string().nullable(),
   reason: z.string().nullable(),
+});
+
+/** A decision's answer: the proposal, and the approval a first confirmation asked for (two-person rule). */
+const decided = proposal.extend({
+  approvalId: z.uuid().nullable().describe('Set when the confirmation waits for a second reviewer (status awaiting-second): the pending approval'),
 });
 
 const evidence = z.array(
@@ -69,7 +74,14 @@ export const matchingRoutes =
       '/api/v1/matches/:id/confirm',
       {
         config: { permission: 'match.review' },
-        schema: { tags, description: 'A person confirms the match; a request↔dossier confirmation marks the request matched.', params: idParams, body: z.object({ reason: reason.optional() }).default({}), response: { 200: proposal } },
+        schema: {
+          tags,
+          description:
+            'A person confirms the match; a request↔dossier confirmation marks the request matched and opens the case. Under the two-person rule the first confirmation answers 200 with status awaiting-second and the approvalId; the second, by an eligible other reviewer, completes it (409 SAME_PERSON for the same person, 403 NOT_ELIGIBLE_SECOND for the wrong party or permission).',
+          params: idParams,
+          body: z.object({ reason: reason.optional() }).default({}),
+          response: { 200: decided },
+        },
       },
       async (request) => decideProposal(deps, actorOf(request), request.params.id, 'confirmed', request.body.reason ?? null),
     );
@@ -77,7 +89,7 @@ export const matchingRoutes =
       '/api/v1/matches/:id/reject',
       {
         config: { permission: 'match.review' },
-        schema: { tags, description: 'A person rejects the match, with a reason; the pair is not proposed again unless one side changes.', params: idParams, body: z.object({ reason }), response: { 200: proposal } },
+        schema: { tags, description: 'A person rejects the match, with a reason; the pair is not proposed again unless one side changes.', params: idParams, body: z.object({ reason }), response: { 200: decided } },
       },
       async (request) => decideProposal(deps, actorOf(request), request.params.id, 'rejected', request.body.reason),
     );

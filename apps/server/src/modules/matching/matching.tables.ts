@@ -5,7 +5,8 @@ import type { DB } from '../../db/schema.ts';
 type Json<T> = ColumnType<T, string, string>;
 
 export type ProposalKind = 'request-dossier' | 'dossier-dossier';
-export type ProposalStatus = 'proposed' | 'confirmed' | 'rejected' | 'superseded';
+/** `awaiting-second`: confirmed by one reviewer, waiting for the second (two-person rule, migration 0020). */
+export type ProposalStatus = 'proposed' | 'awaiting-second' | 'confirmed' | 'rejected' | 'superseded';
 
 export interface MatchProposalTable {
   id: Generated<string>;

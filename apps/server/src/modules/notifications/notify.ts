@@ -7,7 +7,7 @@ import { eventId, type WebhookEvent } from './webhook-event.ts';
 export interface NotificationInput {
   /** e.g. 'contact.overdue', 'age-out.due', 'message.review-needed', 'reunification.approval-needed'. */
   kind: string;
-  subjectType: 'case' | 'age-out' | 'contact-plan' | 'message' | 'reunification-plan' | 'welfare-check' | 'match' | 'dossier' | 'user';
+  subjectType: 'case' | 'age-out' | 'contact-plan' | 'message' | 'reunification-plan' | 'welfare-check' | 'match' | 'dossier' | 'request' | 'user';
   subjectId: string | null;
   /** Recipients: the active users of this party... */
   partyId: string;

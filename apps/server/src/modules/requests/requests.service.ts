@@ -1,5 +1,6 @@
 import {
   tracingRequestInput,
+  type RequestDisclosure,
   type RequestSearch,
   type TracingRequestInput,
   type TracingRequestPatch,
@@ -20,7 +21,10 @@ import { identityColumns } from '../names/identity-columns.ts';
 import { identityDateIssues, isoDay } from '../names/date-rules.ts';
 import { nameSkeleton } from '../names/search-key.ts';
 import { findSubjectsBySourceIds, upsertSourceRecords } from '../sources/source-records.repository.ts';
-import { canSeeRequest, presentRequest } from './requests.policy.ts';
+import { checkDisclosure } from '../sharing/sharing.disclosure.ts';
+import { findDisclosures, findParties, saveDisclosure } from '../sharing/sharing.repository.ts';
+import { loadReaderView, loadSharingView } from '../sharing/sharing.view.ts';
+import { canSeeRequest, isRequestShared, presentRequest } from './requests.policy.ts';
 import { findRequest, findRequests, insertRequests, updateRequest } from './requests.repository.ts';
 
 export interface RequestDeps {
@@ -90,22 +94,55 @@ export async function saveRequestBatch(
   return results;
 }
 
-export async function createRequest(deps: RequestDeps, actor: Actor, input: TracingRequestInput) {
+const disclosureOf = async (db: Executor, id: string) => ((await findDisclosures(db, [id])).get(id) as RequestDisclosure | undefined) ?? null;
+
+export async function createRequest(deps: RequestDeps, actor: Actor, input: TracingRequestInput & { disclosure?: RequestDisclosure | undefined }) {
   if (!actor.partyId) throw new AppError('FORBIDDEN', 'Only a member of a party can file a request.');
   const issues = requestIssues(input, isoDay(deps.clock.now()));
   if (issues.length) throw validationFailed(issues);
-  const [saved] = await deps.db.transaction().execute((trx) => saveRequestBatch(trx, actor, actor.partyId!, [input], deps.clock.now()));
+  const { disclosure, ...request } = input;
+  const [saved] = await deps.db.transaction().execute(async (trx) => {
+    if (disclosure) await checkDisclosure(trx, actor.partyId!, disclosure);
+    const results = await saveRequestBatch(trx, actor, actor.partyId!, [request], deps.clock.now());
+    if (disclosure) await saveDisclosure(trx, results[0]!.id, disclosure, actor.userId, deps.clock.now());
+    return results;
+  });
   return getRequest(deps, actor, saved!.id, { audit: false });
 }
 
+/**
+ * The filing party reads its request (restricted tier by role); another party reads it only as
+ * far as the sharing policy and the filing party's disclosure give it, and otherwise gets 404.
+ */
 export async function getRequest(deps: RequestDeps, actor: Actor, id: string, opts = { audit: true }) {
   return deps.db.transaction().execute(async (trx) => {
     const row = await findRequest(trx, id);
-    if (!row || !canSeeRequest(actor, row)) throw notFound();
-    if (opts.audit && hasTier(actor.roles, 'restricted')) {
-      await recordAudit(trx, actor, { action: 'request.read', recordType: 'tracing_request', recordId: id, fields: ['identity', 'restricted'] });
+    const sharing = await loadReaderView(trx, actor);
+    const disclosure = row ? await disclosureOf(trx, id) : null;
+    const own = row && canSeeRequest(actor, row);
+    if (!row || (!own && !isRequestShared(actor, row, disclosure, sharing))) throw notFound();
+    if (opts.audit && (!own || hasTier(actor.roles, 'restricted'))) {
+      await recordAudit(trx, actor, { action: 'request.read', recordType: 'tracing_request', recordId: id, fields: own ? ['identity', 'restricted'] : ['identity'] });
     }
-    return presentRequest(row, actor);
+    return presentRequest(row, actor, disclosure, sharing);
+  });
+}
+
+/**
+ * The request exactly as a user of another party (with every tier its roles can have) would
+ * read it now: what the policy and the disclosure give that party, or not visible at all.
+ */
+export async function previewDisclosure(deps: RequestDeps, actor: Actor, id: string, partyCode: string) {
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await findRequest(trx, id);
+    if (!row || !canSeeRequest(actor, row)) throw notFound();
+    const party = (await findParties(trx)).find((p) => p.code === partyCode);
+    if (!party) throw notFound('PARTY_NOT_FOUND');
+    const reader: Actor = { kind: 'user', userId: null, partyId: party.id, roles: ['administrator'], requestId: null };
+    const sharing = await loadSharingView(trx, party.id, 'case-work');
+    const disclosure = await disclosureOf(trx, id);
+    const visible = party.id === row.party_id || isRequestShared(reader, row, disclosure, sharing);
+    return { party: party.code, visible, request: visible ? presentRequest(row, reader, disclosure, sharing) : null };
   });
 }
 
@@ -118,7 +155,9 @@ export async function patchRequest(deps: RequestDeps, actor: Actor, id: string, 
     const row = await findRequest(trx, id);
     if (!row || !canSeeRequest(actor, row)) throw notFound();
     const current = presentRequest(row, { ...actor, kind: 'system', roles: ['administrator'] });
-    const { version, status, ...fields } = patch;
+    const { version, status, disclosure, ...fields } = patch;
+    if (disclosure) await checkDisclosure(trx, row.party_id, disclosure);
+    if (disclosure !== undefined) await saveDisclosure(trx, id, disclosure, actor.userId, deps.clock.now());
     const merged = tracingRequestInput.parse(dropNulls({ ...current, ...fields, sourceId: undefined }));
     const updated = await updateRequest(trx, id, version, { ...requestColumns(merged, today), ...(status ? { status } : {}) });
     if (!updated) {
@@ -146,7 +185,8 @@ export async function listRequests(deps: RequestDeps, actor: Actor, search: Requ
       cursor: decodeCursor(search.cursor),
     });
     const { items, nextCursor } = toPage(rows, search.limit);
-    const presented = items.map((r) => presentRequest(r, actor));
+    const disclosures = await findDisclosures(trx, items.map((r) => r.id));
+    const presented = items.map((r) => presentRequest(r, actor, (disclosures.get(r.id) as RequestDisclosure | undefined) ?? null));
     if (presented.length) {
       await recordAudit(trx, actor, {
         action: search.name ? 'request.search' : 'request.list',

@@ -3,16 +3,59 @@ import { stringify } from 'csv-stringify';
 import type { Kysely } from 'kysely';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import type { DB } from '../../db/schema.ts';
+import type { DB, DossierRow, TracingRequestRow } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import { identityFromRow } from '../names/identity-columns.ts';
+import { isDossierShared, presentDossier } from '../dossiers/dossiers.policy.ts';
+import { isRequestShared, presentRequest } from '../requests/requests.policy.ts';
+import { findDisclosures } from '../sharing/sharing.repository.ts';
+import { loadSharingView } from '../sharing/sharing.view.ts';
 import { dossierCsvColumns, dossierToCsv, requestCsvColumns, requestToCsv } from './csv-mapping.ts';
 import type { FileFormat, RecordKind } from './import.service.ts';
 
 const PAGE = 1000;
 
-async function* dossierInputs(db: Kysely<DB>, partyId: string | undefined) {
+/** For one row: the paths to leave out of its export line, or null to leave the whole record out. */
+type Gate<R> = (rows: R[]) => Promise<(row: R) => string[] | null>;
+const openGate = async () => () => [];
+
+function dropPaths<T extends object>(input: T, paths: readonly string[]): T {
+  for (const path of paths) {
+    const keys = path.split('.');
+    const parent = keys.slice(0, -1).reduce<Record<string, unknown> | undefined>((o, k) => o?.[k] as Record<string, unknown> | undefined, input as Record<string, unknown>);
+    if (parent && typeof parent === 'object') delete parent[keys.at(-1)!];
+  }
+  return input;
+}
+
+/**
+ * Another party's records leave in an export only as the sharing policy gives them to the
+ * exporting party (purpose case-work), like a read by its administrator: a record not shared is
+ * left out, and withheld fields are left out of the line. The exporting party's own records, and
+ * an instance-wide export by the operator (no party), are exported whole.
+ */
+async function gatesFor(db: Kysely<DB>, actor: Actor): Promise<{ dossier: Gate<DossierRow>; request: Gate<TracingRequestRow> }> {
+  if (!actor.partyId) return { dossier: openGate, request: openGate };
+  const sharing = await loadSharingView(db, actor.partyId, 'case-work');
+  const reader: Actor = { kind: 'user', userId: actor.userId, partyId: actor.partyId, roles: actor.roles, requestId: actor.requestId };
+  return {
+    dossier: async () => (row) => {
+      if (row.party_id === actor.partyId) return [];
+      return isDossierShared(reader, row, sharing) ? presentDossier(row, [], reader, undefined, sharing).withheld : null;
+    },
+    request: async (rows) => {
+      const disclosures = await findDisclosures(db, rows.filter((r) => r.party_id !== actor.partyId).map((r) => r.id));
+      return (row) => {
+        if (row.party_id === actor.partyId) return [];
+        const disclosure = (disclosures.get(row.id) as Parameters<typeof presentRequest>[2]) ?? null;
+        return isRequestShared(reader, row, disclosure, sharing) ? presentRequest(row, reader, disclosure, sharing).withheld : null;
+      };
+    },
+  };
+}
+
+async function* dossierInputs(db: Kysely<DB>, partyId: string | undefined, gate: Gate<DossierRow>) {
   let after: string | undefined;
   for (;;) {
     let q = db
@@ -25,7 +68,10 @@ async function* dossierInputs(db: Kysely<DB>, partyId: string | undefined) {
     if (partyId) q = q.where('dossier.party_id', '=', partyId);
     if (after) q = q.where('dossier.id', '>', after);
     const rows = await q.execute();
+    const withheldOf = await gate(rows);
     for (const r of rows) {
+      const withheld = withheldOf(r);
+      if (!withheld) continue;
       const input: DossierInput & { sourceId: string } = {
         sourceId: r.source_id ?? `homeward:${r.id}`,
         ...(identityFromRow(r) as Omit<DossierInput, 'currentLocation' | 'languages' | 'services'>),
@@ -34,16 +80,16 @@ async function* dossierInputs(db: Kysely<DB>, partyId: string | undefined) {
         currentLocation: { placement: r.current_placement as DossierInput['currentLocation']['placement'], ...(r.current_region ? { region: r.current_region } : {}), ...(r.current_address ? { address: r.current_address } : {}) },
         ...(r.biography ? { biography: r.biography } : {}),
         languages: r.languages,
-        services: r.services as DossierInput['services'],
+        services: structuredClone(r.services) as DossierInput['services'],
       };
-      yield { id: r.id, input };
+      yield { id: r.id, input: dropPaths(input, withheld) };
     }
     if (rows.length < PAGE) return;
     after = rows.at(-1)!.id;
   }
 }
 
-async function* requestInputs(db: Kysely<DB>, partyId: string | undefined) {
+async function* requestInputs(db: Kysely<DB>, partyId: string | undefined, gate: Gate<TracingRequestRow>) {
   let after: string | undefined;
   for (;;) {
     let q = db
@@ -56,7 +102,10 @@ async function* requestInputs(db: Kysely<DB>, partyId: string | undefined) {
     if (partyId) q = q.where('t.party_id', '=', partyId);
     if (after) q = q.where('t.id', '>', after);
     const rows = await q.execute();
+    const withheldOf = await gate(rows);
     for (const r of rows) {
+      const withheld = withheldOf(r);
+      if (!withheld) continue;
       const identity = identityFromRow(r);
       const input: TracingRequestInput & { sourceId: string } = {
         sourceId: r.source_id ?? `homeward:${r.id}`,
@@ -66,10 +115,10 @@ async function* requestInputs(db: Kysely<DB>, partyId: string | undefined) {
           birthPlace: identity.birthPlace ?? undefined,
           ...(r.last_known_place ? { lastKnownPlace: r.last_known_place } : {}),
         } as TracingRequestInput['sought'],
-        requester: r.requester as TracingRequestInput['requester'],
+        requester: structuredClone(r.requester) as TracingRequestInput['requester'],
         filedOn: r.filed_on,
       };
-      yield { id: r.id, input };
+      yield { id: r.id, input: dropPaths(input, withheld) };
     }
     if (rows.length < PAGE) return;
     after = rows.at(-1)!.id;
@@ -78,8 +127,9 @@ async function* requestInputs(db: Kysely<DB>, partyId: string | undefined) {
 
 /**
  * Writes every dossier or request (optionally one party's) in the import format, so an export
- * imports back unchanged. Exports carry all tiers: the CLI is an operator's tool, and the export
- * itself is audited with the ids it contains.
+ * imports back unchanged. A party's own records carry all tiers: the CLI is an operator's tool,
+ * and the export itself is audited with the ids it contains. Other parties' records go through
+ * the sharing policy (see `gatesFor`).
  */
 export async function exportFile(
   db: Kysely<DB>,
@@ -95,13 +145,14 @@ export async function exportFile(
     const ok = csv ? csv.write(chunk) : out.write(chunk as string);
     if (!ok) await once(csv ?? out, 'drain');
   };
+  const gates = await gatesFor(db, actor);
   if (opts.kind === 'dossiers') {
-    for await (const { id, input } of dossierInputs(db, opts.partyId)) {
+    for await (const { id, input } of dossierInputs(db, opts.partyId, gates.dossier)) {
       ids.push(id);
       await write(csv ? dossierToCsv(input) : JSON.stringify(input) + '\n');
     }
   } else {
-    for await (const { id, input } of requestInputs(db, opts.partyId)) {
+    for await (const { id, input } of requestInputs(db, opts.partyId, gates.request)) {
       ids.push(id);
       await write(csv ? requestToCsv(input) : JSON.stringify(input) + '\n');
     }

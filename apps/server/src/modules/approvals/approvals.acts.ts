@@ -1,0 +1,13 @@
+import { overrideApprovalHandler } from '../consent/consent.service.ts';
+import { matchApprovalHandler } from '../matching/matching.service.ts';
+import type { ActHandlers, ApprovalDeps } from './approvals.service.ts';
+
+/** What each wired act does once approved (the services own the acts; this only lists them). */
+export function actHandlers(deps: ApprovalDeps & { secret?: Buffer }): ActHandlers {
+  const match = matchApprovalHandler(deps);
+  return {
+    'match.confirm-case': match,
+    'match.confirm-merge': match,
+    'consent.override': overrideApprovalHandler(deps),
+  };
+}
