@@ -17,6 +17,10 @@ import { AgeOutEntryPage } from './pages/age-out/AgeOutEntryPage.tsx';
 import { AgeOutQueuePage } from './pages/age-out/AgeOutQueuePage.tsx';
 import { NotificationsPage } from './pages/notifications/NotificationsPage.tsx';
 import { ContactReportPage } from './pages/reports/ContactReportPage.tsx';
+import { VerificationQueuePage } from './pages/verification/VerificationQueuePage.tsx';
+import { AuditPage } from './pages/audit/AuditPage.tsx';
+import { LogStatusPage } from './pages/audit/LogStatusPage.tsx';
+import { AdminPage } from './pages/admin/AdminPage.tsx';
 import type { Route } from './route.ts';
 import { useRoute } from './router.tsx';
 
@@ -53,6 +57,14 @@ function Page({ route }: { route: Route }) {
       return <ContactReportPage />;
     case 'twoFactor':
       return <TwoFactorPage />;
+    case 'verification':
+      return <VerificationQueuePage />;
+    case 'audit':
+      return <AuditPage />;
+    case 'log':
+      return <LogStatusPage />;
+    case 'admin':
+      return <AdminPage />;
     case 'notFound':
       return (
         <Alert color="gray.8" variant="outline">

@@ -15,6 +15,10 @@ export type Route =
   | { name: 'notifications' }
   | { name: 'contactReport' }
   | { name: 'twoFactor' }
+  | { name: 'verification' }
+  | { name: 'audit' }
+  | { name: 'log' }
+  | { name: 'admin' }
   | { name: 'notFound' };
 
 /** The sections of a case page; each has its own path so a notification can point at it. */
@@ -35,6 +39,10 @@ export function parseRoute(pathname: string): Route {
   if (p === '/age-out') return { name: 'ageOut' };
   if (p === '/notifications') return { name: 'notifications' };
   if (p === '/reports/contact') return { name: 'contactReport' };
+  if (p === '/verification') return { name: 'verification' };
+  if (p === '/audit') return { name: 'audit' };
+  if (p === '/log') return { name: 'log' };
+  if (p === '/admin') return { name: 'admin' };
   let m = new RegExp(`^/dossiers/(${uuid})$`).exec(p);
   if (m) return { name: 'dossier', id: m[1]! };
   m = new RegExp(`^/requests/(${uuid})$`).exec(p);
@@ -65,4 +73,8 @@ export const paths = {
   notifications: '/notifications',
   contactReport: '/reports/contact',
   twoFactor: '/account/two-factor',
+  verification: '/verification',
+  audit: '/audit',
+  log: '/log',
+  admin: '/admin',
 };

@@ -39,7 +39,14 @@ export function Link({
   to,
   children,
   ...rest
-}: { to: string; children: ReactNode; 'aria-label'?: string; target?: string; rel?: string } & AnchorProps) {
+}: {
+  to: string;
+  children: ReactNode;
+  'aria-label'?: string;
+  target?: string;
+  rel?: string;
+  onFocus?: () => void;
+} & AnchorProps) {
   return (
     <Anchor href={to} onClick={rest.target ? undefined : onLinkClick(to)} {...rest}>
       {children}

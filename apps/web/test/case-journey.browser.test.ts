@@ -11,7 +11,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium, skipReason } from './support/browser.ts';
-import { apiSession, seedProposals, type ApiCall } from './support/seed.ts';
+import {
+  apiSession,
+  confirmWithSecond,
+  holdingMatchReviewer,
+  seedProposals,
+  type ApiCall,
+} from './support/seed.ts';
 import { webFront, type TestServer } from './support/server.ts';
 import { ensureWebBuilt } from './support/server.ts';
 import { apiSessionAs, startServerWithUsers, testPassword, type TestUser } from './support/users.ts';
@@ -64,13 +70,20 @@ describe.skipIf(!hasChromium)('a case from contact to follow-up in Chromium', ()
 
   beforeAll(async () => {
     ensureWebBuilt();
-    server = await startServerWithUsers([familyCaseworker, holdingCaseworker, commsOfficer]);
+    server = await startServerWithUsers([
+      familyCaseworker,
+      holdingCaseworker,
+      commsOfficer,
+      holdingMatchReviewer,
+    ]);
     front = await webFront(server);
     // The demo administrator (family's organisation) confirms a match; the case it opens is moved
     // on to "in contact", where contact, messages and reunification begin.
     const admin = await apiSession(server);
     const [proposalId] = await seedProposals(admin, 1);
-    await admin('POST', `/matches/${proposalId}/confirm`, { reason: 'Same child.' });
+    // Two-person rule: a match reviewer of the holding party confirms it too.
+    const second = await apiSessionAs(server.url, holdingMatchReviewer.email, testPassword);
+    await confirmWithSecond(admin, second, proposalId!, { reason: 'Same child.' });
     const cases = await admin<{
       items: Array<{ id: string; matchProposalId: string | null; version: number }>;
     }>('GET', '/cases?limit=50');

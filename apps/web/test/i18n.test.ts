@@ -32,6 +32,9 @@ import { moveKinds, stepStates } from '../src/pages/cases/case-steps.ts';
 import { occurrenceStates } from '../src/pages/cases/contact/contact.ts';
 import { notificationKinds, subjectTypes } from '../src/pages/notifications/notification-links.ts';
 import { caseTabs } from '../src/route.ts';
+import { claimStates, queueReasons } from '../src/pages/verification/verification.ts';
+import { tokenStates } from '../src/pages/admin/admin.ts';
+import { securityAlertKinds, deliveryStatuses, coverableFields } from '@homeward/contracts';
 import { languages, pickLanguage, resources } from '../src/i18n/resources.ts';
 
 type Tree = { [k: string]: string | Tree };
@@ -146,6 +149,19 @@ describe('translations', () => {
       ...['upcoming', 'eligible', 'consentRecorded', 'overdue', 'resolved', 'unknownAge'].map(
         (k) => `ageOut.summary.${k}`,
       ),
+      ...claimStates.map((k) => `verification.state.${k}`),
+      ...queueReasons.map((k) => `verification.reason.${k}`),
+      ...['verified', 'rejected', 'needs-info'].map((k) => `verification.decision.${k}`),
+      ...['valid', 'stale', 'subject-erased', 'invalid'].map((k) => `verification.check.${k}`),
+      ...[...coverableFields.dossier, ...coverableFields.case].map((k) => `verification.field.${k}`),
+      ...['dossier', 'case'].map((k) => `verification.subject.${k}`),
+      ...tokenStates.map((k) => `admin.tokens.stateName.${k}`),
+      ...deliveryStatuses.map((k) => `admin.webhooks.delivery.${k}`),
+      ...securityAlertKinds.map((k) => `admin.alerts.kindName.${k}`),
+      ...['alerted', 'sessions-ended'].map((k) => `admin.alerts.actionName.${k}`),
+      ...['trusted', 'quorum-not-met', 'stale', 'no-witnesses'].map((k) => `log.witness.${k}`),
+      ...['trusted', 'quorum-not-met', 'stale', 'no-witnesses'].map((k) => `log.witnessExplain.${k}`),
+      ...['family', 'institution', 'authority', 'child', 'other'].map((k) => `photos.supplier.${k}`),
     ];
     for (const l of languages) for (const k of keys) expect(flat[l].get(k), `${l}:${k}`).toBeTruthy();
   });

@@ -7,7 +7,13 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { hasChromium, launchChromium } from './support/browser.ts';
-import { apiSession, seedProposals, type ApiCall } from './support/seed.ts';
+import {
+  apiSession,
+  confirmWithSecond,
+  holdingMatchReviewer,
+  seedProposals,
+  type ApiCall,
+} from './support/seed.ts';
 import { ensureWebBuilt, webFront, type TestServer } from './support/server.ts';
 import { apiSessionAs, startServerWithUsers, testPassword, type TestUser } from './support/users.ts';
 
@@ -37,7 +43,7 @@ describe.skipIf(!hasChromium || !wanted)('screenshots', () => {
   beforeAll(async () => {
     mkdirSync(outDir, { recursive: true });
     ensureWebBuilt();
-    server = await startServerWithUsers([holdingCaseworker, holdingReviewer]);
+    server = await startServerWithUsers([holdingCaseworker, holdingReviewer, holdingMatchReviewer]);
     front = await webFront(server);
     admin = await apiSession(server);
     const [first, second] = await seedProposals(admin, 2);
@@ -174,6 +180,49 @@ describe.skipIf(!hasChromium || !wanted)('screenshots', () => {
     await page.waitForTimeout(800);
     await shot('21-contact-report-uk');
   });
+
+  it('takes verification, photos, the audit trail, the log and administration', async () => {
+    await language('ENG');
+    await page.getByRole('navigation').getByRole('link', { name: 'Verification', exact: true }).click();
+    const row = page.locator('[data-testid="queue-row"][data-type="dossier"]').first();
+    await row.waitFor();
+    await page.waitForTimeout(600);
+    await shot('22-verification-queue-en');
+
+    await row.getByTestId('queue-link').click();
+    await language('УКР');
+    await page.getByTestId('statement').locator('[data-field]').first().waitFor();
+    await shot('23-dossier-verification-attest-uk', true);
+
+    const { items } = await admin<{ items: Array<{ id: string }> }>('POST', '/requests/search', { limit: 1 });
+    await language('ENG');
+    await page.goto(`${front.url}/requests/${items[0]!.id}`);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('photo-upload').click();
+    await (await chooser).setFiles(join(outDir, '13-case-uk.png'));
+    await page.getByTestId('photo').first().waitFor();
+    await page.getByTestId('request-photos').scrollIntoViewIfNeeded();
+    await shot('24-request-photos-en');
+
+    await language('РУС');
+    await page.getByRole('navigation').getByRole('link', { name: 'Журнал аудита', exact: true }).click();
+    await page.getByTestId('audit-row').first().waitFor();
+    await shot('25-audit-ru');
+
+    await language('ENG');
+    await page.getByRole('navigation').getByRole('link', { name: 'Log status', exact: true }).click();
+    await page.getByTestId('log-size').waitFor();
+    await shot('26-log-status-en');
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Administration', exact: true }).click();
+    await page.getByRole('textbox', { name: 'Name' }).fill('Regional registry exchange');
+    await page.getByRole('combobox', { name: 'Permissions' }).click();
+    await page.getByRole('option', { name: 'dossier.read', exact: true }).click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Create the token' }).click();
+    await page.getByRole('dialog').getByTestId('new-token').waitFor();
+    await shot('27-admin-token-shown-once-en');
+  });
 });
 
 const holdingCaseworker: TestUser = {
@@ -195,7 +244,8 @@ const holdingReviewer: TestUser = {
  * reunification plan the family's side has approved.
  */
 async function seedCaseInContact(admin: ApiCall, url: string, proposal: string): Promise<string> {
-  await admin('POST', `/matches/${proposal}/confirm`, {});
+  // Two-person rule: a match reviewer of the holding party confirms it too.
+  await confirmWithSecond(admin, await apiSessionAs(url, holdingMatchReviewer.email, testPassword), proposal);
   const { items } = await admin<{ items: Array<{ id: string; matchProposalId: string; version: number }> }>(
     'GET',
     '/cases?limit=50',

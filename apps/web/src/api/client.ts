@@ -43,6 +43,17 @@ import type {
   AgeOutResolveInput,
   ageOutStatuses,
   Notification,
+  attestation,
+  verificationPolicy,
+  logCheckpoint,
+  reportSummary,
+  securityAlert,
+  webhookSubscription,
+  webhookWithSecret,
+  webhookDelivery,
+  WebhookInput,
+  WebhookPatch,
+  attestationInput,
 } from '@homeward/contracts';
 
 /** What the API returns for a dossier or request: the record plus the fields withheld from this reader. */
@@ -58,6 +69,107 @@ export type SecondFactor = { totp: string } | { recoveryCode: string };
 export type ApiIssue = { path: string; message: string };
 export type VerificationStatus = z.infer<typeof verificationStatus>;
 export type VerificationQueue = z.infer<typeof verificationQueue>;
+
+export type Attestation = z.infer<typeof attestation>;
+export type VerificationPolicy = z.infer<typeof verificationPolicy>;
+export type LogCheckpoint = z.infer<typeof logCheckpoint>;
+export type ReportSummary = z.infer<typeof reportSummary>;
+export type SecurityAlert = z.infer<typeof securityAlert>;
+export type WebhookSubscription = z.infer<typeof webhookSubscription>;
+export type WebhookWithSecret = z.infer<typeof webhookWithSecret>;
+export type WebhookDelivery = z.infer<typeof webhookDelivery>;
+export type { WebhookInput, WebhookPatch };
+export type AttestationInput = z.input<typeof attestationInput>;
+export type AttestationSubjectType = 'dossier' | 'case';
+
+/** One entry of the audit trail (GET /audit): ids, codes and field names, never personal data. */
+export type AuditEntry = {
+  id: number;
+  at: string;
+  actorUserId: string | null;
+  actorPartyId: string | null;
+  action: string;
+  recordType: string;
+  recordId: string | null;
+  fields: string[];
+  reason: string | null;
+  requestId: string | null;
+  details: Record<string, unknown>;
+};
+export type AuditQuery = {
+  recordType?: string | undefined;
+  recordId?: string | undefined;
+  actorUserId?: string | undefined;
+  action?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  before?: number | undefined;
+  limit?: number | undefined;
+};
+export type AuditPage = { items: AuditEntry[]; nextBefore: number | null };
+
+/** An API token as listed (the secret itself is shown once, when created). */
+export type ApiToken = {
+  id: string;
+  name: string;
+  userId: string;
+  permissions: string[];
+  createdAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+};
+export type NewApiToken = { id: string; token: string; expiresAt: string };
+
+/**
+ * A photo or document of a dossier or request (docs/MEDIA.md). Written out here because the media
+ * schemas live in the server's module, not in @homeward/contracts yet.
+ */
+export type MediaVariantName = 'original' | 'medium' | 'thumbnail';
+export type MediaSupplier = 'family' | 'institution' | 'authority' | 'child' | 'other';
+export type Media = {
+  id: string;
+  subjectType: 'dossier' | 'tracing_request';
+  subjectId: string;
+  kind: 'photo' | 'document';
+  contentHash: string;
+  takenOn: string | null;
+  capturedAt: string | null;
+  suppliedBy: MediaSupplier | null;
+  partyId: string;
+  uploadedBy: string | null;
+  position: number | null;
+  isPrimary: boolean;
+  createdAt: string;
+  variants: Array<{
+    name: MediaVariantName;
+    mime: string;
+    width: number | null;
+    height: number | null;
+    size: number;
+  }>;
+};
+export type MediaSubject = 'dossiers' | 'requests';
+
+/** Where the browser loads a photo from (same origin: the session cookie goes with it). */
+export function mediaUrl(id: string, variant: MediaVariantName): string {
+  return `/api/v1/media/${encodeURIComponent(id)}/${variant}`;
+}
+
+/** A pending approval under the two-person rule (GET /approvals), as its parties see it. */
+export type Approval = {
+  id: string;
+  act: string;
+  subjectType: string;
+  subjectId: string;
+  relatedIds: string[];
+  status: 'pending' | 'approved' | 'declined' | 'expired';
+  firstUserId: string;
+  firstPartyId: string;
+  firstAt: string;
+  firstReason: string | null;
+  expiresAt: string;
+};
 
 export type MatchStatus = 'proposed' | 'confirmed' | 'rejected' | 'superseded';
 export type MatchKind = 'request-dossier' | 'dossier-dossier';
@@ -99,6 +211,7 @@ export type AgeOutDetail = z.infer<typeof ageOutDetail>;
 export type AgeOutPage = z.infer<typeof ageOutPage>;
 export type AgeOutStatus = (typeof ageOutStatuses)[number];
 export type {
+  CaseStatusCode,
   ContactPlan,
   ContactPlanInput,
   ContactPlanPatch,
@@ -153,9 +266,16 @@ export class ApiClient {
     return this.csrfToken !== null;
   }
 
-  async request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  async request<T>(
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    path: string,
+    body?: unknown,
+    /** A file sent as the raw body (uploads), instead of JSON. */
+    raw?: { body: Blob; contentType: string },
+  ): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (raw) headers['content-type'] = raw.contentType;
+    else if (body !== undefined) headers['content-type'] = 'application/json';
     if (method !== 'GET' && this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
     let response: Response;
     try {
@@ -163,7 +283,7 @@ export class ApiClient {
         method,
         headers,
         credentials: 'same-origin',
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: raw ? raw.body : body === undefined ? undefined : JSON.stringify(body),
       });
     } catch (e) {
       throw new ApiError(0, 'NETWORK', e instanceof Error ? e.message : String(e));
@@ -243,6 +363,88 @@ export class ApiClient {
   /** What awaits the reader's party's attestation (at most 100 items). */
   verificationQueue(limit = 100): Promise<VerificationQueue> {
     return this.request('GET', `/verification/queue?limit=${limit}`);
+  }
+
+  getCaseVerification(caseId: string): Promise<VerificationStatus> {
+    return this.request('GET', `/verification/cases/${encodeURIComponent(caseId)}`);
+  }
+  listAttestations(
+    subjectType: AttestationSubjectType,
+    subjectId: string,
+  ): Promise<{ items: Attestation[] }> {
+    return this.request('GET', `/attestations${queryString({ subjectType, subjectId })}`);
+  }
+  attest(input: AttestationInput): Promise<Attestation> {
+    return this.request('POST', '/attestations', input);
+  }
+  verificationPolicies(): Promise<{ items: VerificationPolicy[] }> {
+    return this.request('GET', '/verification-policies');
+  }
+
+  // --- transparency log, audit, reports ---
+  logCheckpoint(): Promise<LogCheckpoint> {
+    return this.request('GET', '/log/checkpoint');
+  }
+  audit(query: AuditQuery): Promise<AuditPage> {
+    return this.request('GET', `/audit${queryString(query)}`);
+  }
+  reportSummary(query: { from?: string; to?: string } = {}): Promise<ReportSummary> {
+    return this.request('GET', `/reports/summary${queryString(query)}`);
+  }
+
+  /** The approvals the caller may give (status pending). */
+  listApprovals(limit = 50): Promise<{ items: Approval[] }> {
+    return this.request('GET', `/approvals${queryString({ status: 'pending', limit })}`);
+  }
+
+  // --- administration ---
+  listTokens(): Promise<{ items: ApiToken[] }> {
+    return this.request('GET', '/tokens');
+  }
+  createToken(input: { name: string; permissions: string[]; expiresInDays: number }): Promise<NewApiToken> {
+    return this.request('POST', '/tokens', input);
+  }
+  async revokeToken(id: string): Promise<void> {
+    await this.request('DELETE', `/tokens/${encodeURIComponent(id)}`);
+  }
+  listWebhooks(): Promise<{ items: WebhookSubscription[] }> {
+    return this.request('GET', '/webhooks');
+  }
+  createWebhook(input: WebhookInput): Promise<WebhookWithSecret> {
+    return this.request('POST', '/webhooks', input);
+  }
+  patchWebhook(id: string, patch: WebhookPatch): Promise<WebhookSubscription> {
+    return this.request('PATCH', `/webhooks/${encodeURIComponent(id)}`, patch);
+  }
+  rotateWebhookSecret(id: string): Promise<WebhookWithSecret> {
+    return this.request('POST', `/webhooks/${encodeURIComponent(id)}/rotate-secret`, {});
+  }
+  webhookDeliveries(id: string, limit = 20): Promise<Page<WebhookDelivery>> {
+    return this.request('GET', `/webhooks/${encodeURIComponent(id)}/deliveries${queryString({ limit })}`);
+  }
+  securityAlerts(query: { cursor?: string; limit?: number } = {}): Promise<Page<SecurityAlert>> {
+    return this.request('GET', `/security/alerts${queryString(query)}`);
+  }
+
+  // --- photos and documents ---
+  listMedia(subject: MediaSubject, id: string): Promise<{ items: Media[] }> {
+    return this.request('GET', `/${subject}/${encodeURIComponent(id)}/media`);
+  }
+  /** The file itself is the body; the server decides from the bytes what it is. */
+  uploadMedia(subject: MediaSubject, id: string, file: Blob): Promise<Media> {
+    return this.request('POST', `/${subject}/${encodeURIComponent(id)}/media?kind=photo`, undefined, {
+      body: file,
+      contentType: file.type && file.type.startsWith('image/') ? file.type : 'application/octet-stream',
+    });
+  }
+  patchMedia(
+    id: string,
+    patch: { primary?: true; takenOn?: string | null; suppliedBy?: MediaSupplier | null },
+  ): Promise<Media> {
+    return this.request('PATCH', `/media/${encodeURIComponent(id)}`, patch);
+  }
+  orderMedia(subject: MediaSubject, id: string, ids: string[]): Promise<{ items: Media[] }> {
+    return this.request('PUT', `/${subject}/${encodeURIComponent(id)}/media/order`, { ids });
   }
 
   // --- tracing requests ---

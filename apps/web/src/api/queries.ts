@@ -2,7 +2,11 @@ import type { DossierSearch, RequestSearch } from '@homeward/contracts';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import {
   api,
+  type AttestationSubjectType,
+  type AuditQuery,
+  type MediaSubject,
   type AgeOutStatus,
+  type CaseStatusCode,
   type CaseFilters,
   type MatchKind,
   type MatchStatus,
@@ -95,6 +99,78 @@ export function useVerificationQueue() {
   return useQuery({ queryKey: ['verification', 'queue'], queryFn: () => api.verificationQueue(100) });
 }
 
+/** Verification status of a dossier or a case. */
+export function useSubjectVerification(subjectType: AttestationSubjectType, id: string, enabled = true) {
+  return useQuery({
+    queryKey: ['verification', subjectType, id],
+    queryFn: () => (subjectType === 'dossier' ? api.getVerification(id) : api.getCaseVerification(id)),
+    enabled,
+  });
+}
+
+export function useAttestations(subjectType: AttestationSubjectType, id: string, enabled = true) {
+  return useQuery({
+    queryKey: ['verification', 'attestations', subjectType, id],
+    queryFn: () => api.listAttestations(subjectType, id),
+    enabled,
+  });
+}
+
+export function useVerificationPolicies(enabled = true) {
+  return useQuery({
+    queryKey: ['verification', 'policies'],
+    queryFn: () => api.verificationPolicies(),
+    staleTime: 60_000,
+    enabled,
+  });
+}
+
+export function useMedia(subject: MediaSubject, id: string, enabled = true) {
+  return useQuery({ queryKey: ['media', subject, id], queryFn: () => api.listMedia(subject, id), enabled });
+}
+
+export function useLogCheckpoint() {
+  return useQuery({ queryKey: ['log', 'checkpoint'], queryFn: () => api.logCheckpoint() });
+}
+
+export function useAudit(query: AuditQuery) {
+  const q = compact(query);
+  return useQuery({
+    queryKey: ['audit', q],
+    queryFn: () => api.audit(q),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useReportSummary(enabled = true) {
+  return useQuery({ queryKey: ['reports', 'summary'], queryFn: () => api.reportSummary(), enabled });
+}
+
+export function useTokens() {
+  return useQuery({ queryKey: ['admin', 'tokens'], queryFn: () => api.listTokens() });
+}
+
+export function useWebhooks() {
+  return useQuery({ queryKey: ['admin', 'webhooks'], queryFn: () => api.listWebhooks() });
+}
+
+export function useWebhookDeliveries(id: string) {
+  return useQuery({
+    queryKey: ['admin', 'webhooks', id, 'deliveries'],
+    queryFn: () => api.webhookDeliveries(id),
+  });
+}
+
+export function useSecurityAlerts() {
+  return useInfiniteQuery({
+    queryKey: ['admin', 'alerts'],
+    queryFn: ({ pageParam }) =>
+      api.securityAlerts({ limit: pageSize, ...(pageParam ? { cursor: pageParam } : {}) }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
 export function useMatchQueue(filters: { status: MatchStatus; kind?: MatchKind | undefined }) {
   const query = compact(filters);
   return useQuery({
@@ -180,6 +256,53 @@ export function useAgeOutQueue(filters: {
 
 export function useAgeOutEntry(id: string) {
   return useQuery({ queryKey: ['age-out', 'one', id], queryFn: () => api.getAgeOut(id) });
+}
+
+/** Pending approvals the reader may give (two-person rule). */
+export function useApprovals(enabled: boolean) {
+  return useQuery({ queryKey: ['approvals', 'pending'], queryFn: () => api.listApprovals(50), enabled });
+}
+
+/** The age-out queue's summary only (one entry fetched for it). */
+export function useAgeOutSummary(enabled: boolean) {
+  return useQuery({
+    queryKey: ['age-out', 'summary'],
+    queryFn: async () => (await api.listAgeOut({ limit: 1 })).summary,
+    enabled,
+  });
+}
+
+/**
+ * Overdue contacts and messages waiting for review, derived case by case: the API has no
+ * endpoint for either across cases. Reads at most `cap` cases in contact (the answer says whether
+ * there were more), each case's contact and/or messages.
+ */
+export function useCasework(
+  flags: { contacts: boolean; messages: boolean },
+  statuses: readonly CaseStatusCode[],
+  cap = 50,
+) {
+  return useQuery({
+    queryKey: ['cases', 'casework', flags],
+    enabled: flags.contacts || flags.messages,
+    queryFn: async () => {
+      const page = await api.listCases({ status: [...statuses], limit: cap });
+      const work = await Promise.all(
+        page.items.map(async (c) => {
+          const [contact, messages] = await Promise.all([
+            flags.contacts ? api.getCaseContact(c.id).catch(() => null) : null,
+            flags.messages ? api.listMessages(c.id).catch(() => null) : null,
+          ]);
+          return {
+            caseId: c.id,
+            overdueContacts: contact?.regularity.overdue ?? 0,
+            messages: messages?.items ?? [],
+          };
+        }),
+      );
+      return { work, capped: page.nextCursor !== null };
+    },
+  });
 }
 
 /** How often the header asks for the unread count (the notification bell). */

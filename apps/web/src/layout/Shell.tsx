@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
-import { hasPermission, type WebPermission } from '../auth/permissions.ts';
+import { adminPermissions, hasPermission, type WebPermission } from '../auth/permissions.ts';
 import { useSession } from '../auth/session.tsx';
 import { useLang } from '../i18n/useLang.ts';
 import { paths, type Route } from '../route.ts';
@@ -22,8 +22,7 @@ import { NotificationBell } from './NotificationBell.tsx';
 
 /**
  * Navigation lists only pages backed by an API today, and only those the user's roles may use
- * (`needs`). Reunification and contact live on the case page. Verification, administration,
- * audit and log status join this list when their pages exist.
+ * (`needs`, or any of `needsAny`). Reunification and contact live on the case page.
  */
 const nav = [
   {
@@ -79,11 +78,39 @@ const nav = [
     needs: 'notification.read',
   },
   {
+    key: 'verification',
+    to: paths.verification,
+    label: 'nav.verification',
+    active: (r: Route) => r.name === 'verification',
+    needs: 'attestation.read',
+  },
+  {
     key: 'contactReport',
     to: paths.contactReport,
     label: 'nav.contactReport',
     active: (r: Route) => r.name === 'contactReport',
     needs: 'report.read',
+  },
+  {
+    key: 'audit',
+    to: paths.audit,
+    label: 'nav.audit',
+    active: (r: Route) => r.name === 'audit',
+    needs: 'audit.read',
+  },
+  {
+    key: 'log',
+    to: paths.log,
+    label: 'nav.log',
+    active: (r: Route) => r.name === 'log',
+    needs: 'log.read',
+  },
+  {
+    key: 'admin',
+    to: paths.admin,
+    label: 'nav.admin',
+    active: (r: Route) => r.name === 'admin',
+    needsAny: adminPermissions,
   },
 ] as const satisfies ReadonlyArray<{
   key: string;
@@ -91,7 +118,17 @@ const nav = [
   label: string;
   active: (r: Route) => boolean;
   needs?: WebPermission;
+  needsAny?: readonly WebPermission[];
 }>;
+
+function mayOpen(
+  roles: Parameters<typeof hasPermission>[0],
+  item: { needs?: WebPermission; needsAny?: readonly WebPermission[] },
+) {
+  if (item.needs && !hasPermission(roles, item.needs)) return false;
+  if (item.needsAny && !item.needsAny.some((p) => hasPermission(roles, p))) return false;
+  return true;
+}
 
 export function Shell({ route, children }: { route: Route; children: ReactNode }) {
   const { t } = useLang();
@@ -147,7 +184,16 @@ export function Shell({ route, children }: { route: Route; children: ReactNode }
       <AppShell.Navbar p="sm" aria-label={t('nav.label')} component="nav">
         <AppShell.Section grow>
           {nav
-            .filter((item) => !('needs' in item) || hasPermission(session.user.roles, item.needs))
+            .filter((item) =>
+              mayOpen(
+                session.user.roles,
+                'needs' in item
+                  ? { needs: item.needs }
+                  : 'needsAny' in item
+                    ? { needsAny: item.needsAny }
+                    : {},
+              ),
+            )
             .map((item) => (
               <NavLink
                 key={item.key}

@@ -1,15 +1,39 @@
-import { Button, Card, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { useDossierCount, useRequestCount } from '../api/queries.ts';
-import { useSession } from '../auth/session.tsx';
+import {
+  Anchor,
+  Button,
+  Card,
+  Group,
+  List,
+  Paper,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import type { ReactNode } from 'react';
+import {
+  useAgeOutSummary,
+  useApprovals,
+  useCasework,
+  useMatchQueue,
+  useReportSummary,
+  useRequestCount,
+  useUnreadCount,
+  useVerificationQueue,
+} from '../api/queries.ts';
+import { useCan, useSession } from '../auth/session.tsx';
+import { Actor } from '../components/Actor.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
-import { formatNumber } from '../i18n/format.ts';
+import { formatDateTime, formatNumber } from '../i18n/format.ts';
 import { useLang } from '../i18n/useLang.ts';
 import { useMemoryState } from '../memory-state.ts';
 import { paths } from '../route.ts';
 import { navigate, onLinkClick } from '../router.tsx';
-import { AwaitsAttestation } from './AwaitsAttestation.tsx';
-import { RequestStatusChart } from './RequestStatusChart.tsx';
+import { caseworkCounts, casesInContact, headlineFigures } from './dashboard/dashboard.ts';
+import { MonthlyChart } from './dashboard/MonthlyChart.tsx';
+import { groupQueue } from './verification/verification.ts';
 
 type Count = { count: number; capped: boolean };
 
@@ -19,23 +43,59 @@ export function useFormatCount() {
     c.capped ? t('dashboard.atLeast', { count: formatNumber(c.count, lang) }) : formatNumber(c.count, lang);
 }
 
-function Figure({
+type Loaded<T> = { data?: T | undefined; isError: boolean; error: unknown; isPending: boolean };
+
+/** One thing that awaits the reader: a count and the page where it is done. */
+function AwaitCard<T>({
+  id,
   label,
   query,
+  count,
+  detail,
+  to,
+  onOpen,
 }: {
+  id: string;
   label: string;
-  query: { data?: Count | undefined; isError: boolean; error: unknown };
+  query: Loaded<T>;
+  count: (data: T) => Count;
+  detail?: (data: T) => ReactNode;
+  to: string;
+  onOpen?: () => void;
 }) {
+  const { t } = useLang();
   const fmt = useFormatCount();
+  const c = query.data !== undefined ? count(query.data) : null;
   return (
-    <Card withBorder padding="md">
+    <Card withBorder padding="md" data-testid="await-card" data-card={id} data-count={c?.count ?? ''}>
       <Text size="sm" c="dimmed">
         {label}
       </Text>
-      {query.data ? (
-        <Text fz={32} fw={700} lh={1.2} data-testid="figure">
-          {fmt(query.data)}
-        </Text>
+      {c ? (
+        <Group justify="space-between" align="flex-end" wrap="nowrap">
+          <div>
+            <Text fz={32} fw={700} lh={1.2} c={c.count > 0 ? undefined : 'dimmed'} data-testid="await-count">
+              {fmt(c)}
+            </Text>
+            {detail && query.data !== undefined && (
+              <Text size="xs" c="dimmed">
+                {detail(query.data)}
+              </Text>
+            )}
+          </div>
+          <Anchor
+            href={to}
+            onClick={(e) => {
+              onOpen?.();
+              onLinkClick(to)(e);
+            }}
+            size="sm"
+            fw={600}
+            aria-label={t('dashboard.openCard', { what: label })}
+          >
+            {t('dashboard.open')}
+          </Anchor>
+        </Group>
       ) : query.isError ? (
         <ErrorAlert error={query.error} />
       ) : (
@@ -45,15 +105,59 @@ function Figure({
   );
 }
 
+function Figure({ label, value }: { label: string; value: number | null | undefined }) {
+  const { t, lang } = useLang();
+  return (
+    <Card withBorder padding="md">
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      {value === undefined ? (
+        <Skeleton h={38} w={90} mt={4} />
+      ) : (
+        <Text
+          fz={32}
+          fw={700}
+          lh={1.2}
+          data-testid="figure"
+          title={value === null ? t('dashboard.suppressed') : undefined}
+        >
+          {value === null ? '—' : formatNumber(value, lang)}
+        </Text>
+      )}
+    </Card>
+  );
+}
+
 export function Dashboard() {
   const { t } = useLang();
   const { session } = useSession();
-  const fmt = useFormatCount();
+  const can = {
+    review: useCan('match.review'),
+    sign: useCan('attestation.sign'),
+    messages: useCan('message.review'),
+    cases: useCan('case.read'),
+    notifications: useCan('notification.read'),
+    reports: useCan('report.read'),
+    approvals: useCan('approval.give'),
+  };
   const [, setRequestFilters] = useMemoryState('request-search', { name: '', status: null as string | null });
+  const [, setMatchFilters] = useMemoryState('match-queue', { status: 'proposed', kind: null });
   const mineOpen = useRequestCount({ status: 'open', partyId: session.party.id });
-  const dossiers = useDossierCount({});
-  const dossiersOpen = useDossierCount({ status: 'open' });
-  const requests = useRequestCount({});
+  const matches = useMatchQueue({ status: 'proposed' });
+  const queue = useVerificationQueue();
+  const casework = useCasework({ contacts: can.cases, messages: can.messages }, casesInContact);
+  const ageOut = useAgeOutSummary(can.cases);
+  const unread = useUnreadCount();
+  const summary = useReportSummary(can.reports);
+  const counts = casework.data ? caseworkCounts(casework.data.work, session.user.id) : undefined;
+  const caseworkQuery = {
+    ...casework,
+    data: counts && casework.data ? { ...counts, capped: casework.data.capped } : undefined,
+  };
+  const casesLink = (ids: string[], tab: 'messages' | 'contact') =>
+    ids.length === 1 ? paths.case(ids[0]!, tab) : paths.cases;
+  const figures = summary.data ? headlineFigures(summary.data) : undefined;
 
   return (
     <Stack gap="lg">
@@ -62,42 +166,111 @@ export function Dashboard() {
         <Title order={2} size="h4" id="awaits" mb="sm">
           {t('dashboard.awaits')}
         </Title>
-        <Stack gap="md">
-          {mineOpen.isError && <ErrorAlert error={mineOpen.error} onRetry={() => void mineOpen.refetch()} />}
-          {mineOpen.isPending && <Skeleton h={24} w="60%" />}
-          {mineOpen.data &&
-            (mineOpen.data.count === 0 ? (
-              <Text>{t('dashboard.awaitsNothing')}</Text>
-            ) : (
-              <Group justify="space-between">
-                <Text data-testid="awaits-open">
-                  {t('dashboard.awaitsOpenRequests', { count: fmt(mineOpen.data) })}
-                </Text>
-                <Button
-                  variant="outline"
-                  onClick={() => {
-                    setRequestFilters({ name: '', status: 'open' });
-                    navigate(paths.requests);
-                  }}
-                >
-                  {t('nav.requests')}
-                </Button>
-              </Group>
-            ))}
-          <AwaitsAttestation />
-        </Stack>
-      </Paper>
-      <section aria-labelledby="figures">
-        <Title order={2} size="h4" id="figures" mb="sm">
-          {t('dashboard.figures')}
-        </Title>
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <Figure label={t('dashboard.dossiersTotal')} query={dossiers} />
-          <Figure label={t('dashboard.dossiersOpen')} query={dossiersOpen} />
-          <Figure label={t('dashboard.requestsTotal')} query={requests} />
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+          <AwaitCard
+            id="open-requests"
+            label={t('dashboard.card.openRequests')}
+            query={mineOpen}
+            count={(d) => d}
+            to={paths.requests}
+            onOpen={() => setRequestFilters({ name: '', status: 'open' })}
+          />
+          {can.review && (
+            <AwaitCard
+              id="matches"
+              label={t('dashboard.card.matches')}
+              query={matches}
+              count={(d) => ({ count: d.items.length, capped: d.items.length >= 200 })}
+              to={paths.matches}
+              onOpen={() => setMatchFilters({ status: 'proposed', kind: null })}
+            />
+          )}
+          {can.sign && (
+            <AwaitCard
+              id="attestations"
+              label={t('dashboard.card.attestations')}
+              query={queue}
+              count={(d) => ({ count: groupQueue(d.items).length, capped: d.items.length >= 100 })}
+              detail={(d) =>
+                t('dashboard.card.claims', { count: d.items.length >= 100 ? '100+' : d.items.length })
+              }
+              to={paths.verification}
+            />
+          )}
+          {can.messages && (
+            <AwaitCard
+              id="messages"
+              label={t('dashboard.card.messages')}
+              query={caseworkQuery}
+              count={(d) => ({ count: d.messagesToReview, capped: false })}
+              detail={(d) => t('dashboard.card.inCases', { count: d.messageCases.length })}
+              to={counts ? casesLink(counts.messageCases, 'messages') : paths.cases}
+            />
+          )}
+          {can.cases && (
+            <AwaitCard
+              id="overdue-contacts"
+              label={t('dashboard.card.overdueContacts')}
+              query={caseworkQuery}
+              count={(d) => ({ count: d.overdueContacts, capped: false })}
+              detail={(d) =>
+                d.capped
+                  ? t('dashboard.card.firstCases', { count: 50 })
+                  : t('dashboard.card.inCases', { count: d.overdueCases.length })
+              }
+              to={counts ? casesLink(counts.overdueCases, 'contact') : paths.cases}
+            />
+          )}
+          {can.cases && (
+            <AwaitCard
+              id="age-out"
+              label={t('dashboard.card.ageOut')}
+              query={ageOut}
+              count={(d) => ({ count: d.overdue, capped: false })}
+              detail={(d) => t('dashboard.card.ageOutDetail', { overdue: d.overdue, eligible: d.eligible })}
+              to={paths.ageOut}
+            />
+          )}
+          {can.notifications && (
+            <AwaitCard
+              id="notifications"
+              label={t('dashboard.card.notifications')}
+              query={unread}
+              count={(d) => ({ count: d.unread, capped: false })}
+              to={paths.notifications}
+            />
+          )}
         </SimpleGrid>
-      </section>
-      <RequestStatusChart />
+        {can.approvals && <Approvals />}
+      </Paper>
+      {can.reports && (
+        <section aria-labelledby="figures">
+          <Title order={2} size="h4" id="figures" mb={4}>
+            {t('dashboard.figures')}
+          </Title>
+          {summary.data && (
+            <Text size="xs" c="dimmed" mb="sm">
+              {t('dashboard.period', {
+                from: summary.data.from,
+                to: summary.data.to,
+                threshold: summary.data.threshold,
+              })}
+            </Text>
+          )}
+          {summary.isError && <ErrorAlert error={summary.error} onRetry={() => void summary.refetch()} />}
+          <SimpleGrid cols={{ base: 2, sm: 3 }}>
+            <Figure label={t('dashboard.dossiersTotal')} value={figures?.children} />
+            <Figure label={t('dashboard.dossiersOpen')} value={figures?.childrenOpen} />
+            <Figure label={t('dashboard.requestsFiled')} value={figures?.requestsFiled} />
+            <Figure label={t('dashboard.requestsMatched')} value={figures?.requestsMatched} />
+            <Figure label={t('dashboard.casesTotal')} value={figures?.cases} />
+            <Figure label={t('dashboard.reunifications')} value={figures?.reunifications} />
+          </SimpleGrid>
+          {summary.data && (
+            <MonthlyChart list={summary.data.requests.filed} title={t('dashboard.filedByMonth')} />
+          )}
+        </section>
+      )}
       <Group>
         <Button component="a" href={paths.dossiers} onClick={onLinkClick(paths.dossiers)} size="md">
           {t('dashboard.startSearch')}
@@ -113,5 +286,59 @@ export function Dashboard() {
         </Button>
       </Group>
     </Stack>
+  );
+}
+
+/** Confirmations waiting for a second person (two-person rule) that the reader may give. */
+function Approvals() {
+  const { t, lang } = useLang();
+  const q = useApprovals(true);
+  const known = (act: string) => {
+    const s = t(`dashboard.approvalAct.${act}`, { defaultValue: '\u0000' });
+    return s === '\u0000' ? act : s;
+  };
+  return (
+    <section aria-labelledby="approvals-title" data-testid="approvals">
+      <Title order={3} size="h5" id="approvals-title" mt="md" mb="xs">
+        {t('dashboard.approvals')}
+      </Title>
+      {q.isPending && <Skeleton h={24} w="50%" />}
+      {q.isError && <ErrorAlert error={q.error} />}
+      {q.data && q.data.items.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('dashboard.approvalsNone')}
+        </Text>
+      )}
+      {q.data && q.data.items.length > 0 && (
+        <List size="sm" spacing={4}>
+          {q.data.items.map((a) => {
+            const to = a.subjectType === 'match_proposal' ? paths.match(a.subjectId) : null;
+            return (
+              <List.Item key={a.id} data-testid="approval">
+                {to ? (
+                  <Anchor
+                    href={to}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      navigate(to);
+                    }}
+                    fw={600}
+                  >
+                    {known(a.act)}
+                  </Anchor>
+                ) : (
+                  <Text span fw={600}>
+                    {known(a.act)}
+                  </Text>
+                )}{' '}
+                — {t('dashboard.approvalBy')} <Actor userId={a.firstUserId} />,{' '}
+                {formatDateTime(a.firstAt, lang)} ·{' '}
+                {t('dashboard.approvalExpires', { date: formatDateTime(a.expiresAt, lang) })}
+              </List.Item>
+            );
+          })}
+        </List>
+      )}
+    </section>
   );
 }

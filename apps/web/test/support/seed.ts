@@ -1,4 +1,5 @@
 /** Seeding through the API, as another client would: a signed-in caller and fresh match proposals. */
+import type { Role } from '@homeward/contracts';
 import type { TestServer } from './server.ts';
 
 export type Dossier = {
@@ -33,6 +34,33 @@ export async function apiSession(server: TestServer): Promise<ApiCall> {
     if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
     return (await r.json()) as T;
   };
+}
+
+/**
+ * The second reviewer a case-opening match needs under the two-person rule: a match reviewer of
+ * the party holding the demo dossiers. Give it to `startServerWithUsers`.
+ */
+export const holdingMatchReviewer = {
+  email: 'holding.reviewer@demo.homeward.invalid',
+  party: 'RU-DEMO' as const,
+  roles: ['match-reviewer'] as Role[],
+  name: 'Holding match reviewer',
+};
+
+/**
+ * Confirms a match as the two-person rule asks: `first` confirms (the proposal then waits,
+ * `awaiting-second`), `second` (another person, of the party holding the dossier) completes it
+ * and the case opens. With the rule off the first confirmation is enough.
+ */
+export async function confirmWithSecond(
+  first: ApiCall,
+  second: ApiCall,
+  proposalId: string,
+  body: { reason?: string } = {},
+) {
+  const path = `/matches/${proposalId}/confirm`;
+  const a = await first<{ status: string }>('POST', path, body);
+  return a.status === 'awaiting-second' ? second<{ status: string }>('POST', path, {}) : a;
 }
 
 /**

@@ -17,6 +17,7 @@ import { ReunificationSection } from './reunification/ReunificationSection.tsx';
 import { CaseActions } from './CaseActions.tsx';
 import { PriorityBadge } from './CaseListPage.tsx';
 import { CaseStepper } from './CaseStepper.tsx';
+import { CaseVerification } from './CaseVerification.tsx';
 
 export function CasePage({ id, tab = 'overview' }: { id: string; tab?: CaseTab }) {
   const { t } = useLang();
@@ -106,7 +107,10 @@ function CaseView({ c, tab, onReload }: { c: CaseDetail; tab: CaseTab; onReload:
               </Stack>
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 5 }}>
-              <CaseRecords c={c} />
+              <Stack>
+                <CaseRecords c={c} />
+                <CaseVerification c={c} />
+              </Stack>
             </Grid.Col>
           </Grid>
         </Tabs.Panel>

@@ -1,6 +1,7 @@
 import { Alert, Group, Skeleton, Stack, Tabs, Text } from '@mantine/core';
 import { ApiError } from '../../api/client.ts';
 import { useDossier } from '../../api/queries.ts';
+import { useSession } from '../../auth/session.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
@@ -12,12 +13,14 @@ import { Link } from '../../router.tsx';
 import { BiographyTab, ServicesTab, SourcesTab } from './DossierTabs.tsx';
 import { IdentityTab } from './IdentityTab.tsx';
 import { VerificationTab } from './VerificationTab.tsx';
+import { PhotosTab } from '../media/PhotosTab.tsx';
 
-const tabs = ['identity', 'biography', 'services', 'verification', 'sources'] as const;
+const tabs = ['identity', 'biography', 'services', 'photos', 'verification', 'sources'] as const;
 
 export function DossierPage({ id }: { id: string }) {
   const { t, lang } = useLang();
   const dossier = useDossier(id);
+  const { session } = useSession();
   const [tab, setTab] = useMemoryState<string>(`dossier-tab:${id}`, 'identity');
 
   return (
@@ -71,8 +74,15 @@ export function DossierPage({ id }: { id: string }) {
             <Tabs.Panel value="services" pt="md">
               <ServicesTab dossier={dossier.data} />
             </Tabs.Panel>
+            <Tabs.Panel value="photos" pt="md">
+              <PhotosTab
+                subject="dossiers"
+                subjectId={dossier.data.id}
+                writable={dossier.data.partyId === session.party.id}
+              />
+            </Tabs.Panel>
             <Tabs.Panel value="verification" pt="md">
-              <VerificationTab dossierId={dossier.data.id} />
+              <VerificationTab dossier={dossier.data} />
             </Tabs.Panel>
             <Tabs.Panel value="sources" pt="md">
               <SourcesTab dossier={dossier.data} />

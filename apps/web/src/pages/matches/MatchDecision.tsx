@@ -1,9 +1,11 @@
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, ApiError, type MatchComparison } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useLang } from '../../i18n/useLang.ts';
+import { shortcutOf } from '../../components/shortcuts.ts';
+import { ShortcutHelp } from '../../components/ShortcutHelp.tsx';
 
 type Action = 'confirm' | 'reject';
 
@@ -31,6 +33,21 @@ export function MatchDecision({ match }: { match: MatchComparison }) {
     setReason('');
     setOpen(a);
   };
+  // c / r open the confirm / reject dialogs (never while typing or with a dialog open).
+  const startRef = useRef(start);
+  startRef.current = start;
+  const openRef = useRef(open);
+  openRef.current = open;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const key = shortcutOf(e, ['c', 'r']);
+      if (!key || openRef.current !== null) return;
+      e.preventDefault();
+      startRef.current(key === 'c' ? 'confirm' : 'reject');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   const trimmed = reason.trim();
   const alreadyDecided = decide.error instanceof ApiError && decide.error.code === 'INVALID_TRANSITION';
   const close = () => {
@@ -45,12 +62,18 @@ export function MatchDecision({ match }: { match: MatchComparison }) {
         {t('match.decision')}
       </Text>
       <Group>
-        <Button color="teal.9" onClick={() => start('confirm')}>
+        <Button color="teal.9" onClick={() => start('confirm')} aria-keyshortcuts="c">
           {t('match.confirm')}
         </Button>
-        <Button color="red.9" variant="outline" onClick={() => start('reject')}>
+        <Button color="red.9" variant="outline" onClick={() => start('reject')} aria-keyshortcuts="r">
           {t('match.reject')}
         </Button>
+        <ShortcutHelp
+          items={[
+            { keys: ['c'], label: t('shortcuts.confirm') },
+            { keys: ['r'], label: t('shortcuts.reject') },
+          ]}
+        />
       </Group>
       <Modal
         opened={open !== null}

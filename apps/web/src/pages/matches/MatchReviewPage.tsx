@@ -1,4 +1,4 @@
-import { Alert, Grid, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Grid, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { ApiError, type MatchComparison } from '../../api/client.ts';
 import { useMatch } from '../../api/queries.ts';
 import { useCan } from '../../auth/session.tsx';
@@ -17,6 +17,7 @@ import { MatchCaseLink } from './MatchCaseLink.tsx';
 import { MatchDecision } from './MatchDecision.tsx';
 import { MatchHistory } from './MatchHistory.tsx';
 import { DecisionBadge } from './MatchQueuePage.tsx';
+import { PrimaryPhoto } from '../media/PhotosTab.tsx';
 
 export function MatchReviewPage({ id }: { id: string }) {
   const { t } = useLang();
@@ -43,6 +44,7 @@ export function MatchReviewPage({ id }: { id: string }) {
 function Review({ match: m }: { match: MatchComparison }) {
   const { t, lang } = useLang();
   const canReview = useCan('match.review');
+  const canSeePhotos = useCan('media.read');
   const left = m.left.request
     ? fromRequest(m.left.request)
     : m.left.dossier
@@ -101,6 +103,25 @@ function Review({ match: m }: { match: MatchComparison }) {
           rightTitle={pair ? t('match.dossier') : t('match.dossierB')}
         />
       </section>
+      {canSeePhotos && (
+        <section aria-labelledby="photos-title">
+          <Title order={2} size="h4" mb="xs" id="photos-title">
+            {t('match.photos')}
+          </Title>
+          <SimpleGrid cols={2} maw={640}>
+            <PrimaryPhoto
+              subject={pair ? 'requests' : 'dossiers'}
+              subjectId={m.leftId}
+              label={pair ? t('match.request') : t('match.dossierA')}
+            />
+            <PrimaryPhoto
+              subject="dossiers"
+              subjectId={m.rightId}
+              label={pair ? t('match.dossier') : t('match.dossierB')}
+            />
+          </SimpleGrid>
+        </section>
+      )}
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Paper withBorder p="md" component="section" aria-labelledby="evidence-title">

@@ -1,7 +1,7 @@
 import { Alert, Grid, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { ApiError } from '../../api/client.ts';
 import { useTracingRequest } from '../../api/queries.ts';
-import { useCan } from '../../auth/session.tsx';
+import { useCan, useSession } from '../../auth/session.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Field, Fields } from '../../components/Fields.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
@@ -12,12 +12,14 @@ import { paths } from '../../route.ts';
 import { Link } from '../../router.tsx';
 import { CandidateMatches } from './CandidateMatches.tsx';
 import { RequestProposals } from './RequestProposals.tsx';
+import { PhotosTab } from '../media/PhotosTab.tsx';
 
 export function RequestPage({ id }: { id: string }) {
   const { t, lang } = useLang();
   const q = useTracingRequest(id);
   // The engine's proposals for readers of matches; others keep the name search.
   const canMatch = useCan('match.read');
+  const { session } = useSession();
   const r = q.data;
   const w = r?.withheld ?? [];
   const primary = r?.sought.names[0];
@@ -141,6 +143,12 @@ export function RequestPage({ id }: { id: string }) {
                       withheld={w}
                     />
                   </Fields>
+                </section>
+                <section data-testid="request-photos">
+                  <Title order={2} size="h4" mb="xs">
+                    {t('dossier.photos')}
+                  </Title>
+                  <PhotosTab subject="requests" subjectId={r.id} writable={r.partyId === session.party.id} />
                 </section>
               </Stack>
             </Grid.Col>

@@ -1,0 +1,163 @@
+/**
+ * Verification, audit and administration in Chromium against a real server on a fresh data
+ * folder: the demo administrator sees counts on the overview, attests a dossier from the
+ * verification queue and sees the claim become verified, finds that attestation in the audit
+ * viewer, and creates an API token (shown once) and revokes it.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchChromium, skipReason } from './support/browser.ts';
+import { apiSession, seedProposals, type ApiCall } from './support/seed.ts';
+import { ensureWebBuilt, startServer, webFront, type TestServer } from './support/server.ts';
+
+if (!hasChromium) console.log(skipReason);
+
+describe.skipIf(!hasChromium)('verification, audit and administration in Chromium', () => {
+  let server: TestServer;
+  let front: { url: string; stop: () => Promise<void> };
+  let browser: Browser;
+  let page: Page;
+  let call: ApiCall;
+  const pageErrors: string[] = [];
+  let dossierId = '';
+
+  const card = (name: string) => page.locator(`[data-testid="await-card"][data-card="${name}"]`);
+  const cardCount = async (name: string) => {
+    await card(name).getByTestId('await-count').waitFor();
+    return Number(await card(name).getAttribute('data-count'));
+  };
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    server = await startServer();
+    front = await webFront(server);
+    call = await apiSession(server);
+    await seedProposals(call, 1);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(front.url + '/');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await front?.stop();
+    await server?.stop();
+  });
+
+  it('shows what awaits the administrator on the overview, with counts', async () => {
+    await page.getByLabel(/^E-mail address/).fill(server.email);
+    await page.getByLabel(/^Password/).fill(server.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'What awaits you' }).waitFor();
+    expect(await cardCount('matches')).toBeGreaterThanOrEqual(1);
+    expect(await cardCount('attestations')).toBeGreaterThan(0);
+    for (const c of ['open-requests', 'messages', 'overdue-contacts', 'age-out', 'notifications'])
+      expect(await cardCount(c)).toBeGreaterThanOrEqual(0);
+    // Headline figures from the report summary.
+    await page.getByTestId('figure').nth(5).waitFor();
+    expect(
+      Number((await page.getByTestId('figure').first().textContent())!.replace(/\D/g, '')),
+    ).toBeGreaterThan(0);
+  });
+
+  it('attests a dossier from the verification queue and sees the claim become verified', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Verification', exact: true }).click();
+    await page.getByRole('heading', { name: 'Verification', exact: true }).waitFor();
+    const row = page.locator('[data-testid="queue-row"][data-type="dossier"]').first();
+    await row.waitFor();
+    dossierId = (await row.getAttribute('data-id'))!;
+    expect(await row.textContent()).toContain('Services overview');
+    await row.getByTestId('queue-link').click();
+    expect(new URL(page.url()).pathname).toBe(`/dossiers/${dossierId}`);
+
+    // The dossier opens on its verification tab.
+    const claim = page.locator('[data-testid="claim"][data-claim="services-overview-verified"]');
+    await claim.waitFor();
+    expect(await claim.getByTestId('claim-state').getAttribute('data-state')).toBe('awaiting');
+
+    const form = page.getByTestId('attest-form');
+    await form.getByLabel('Claim', { exact: true }).click();
+    await page.getByRole('option', { name: 'Services overview' }).click();
+    // Exactly what is signed: the covered field with its current value.
+    const statement = form.getByTestId('statement');
+    await statement.locator('[data-field="services"]').waitFor();
+    expect(await statement.textContent()).toContain('Services overview');
+    await form.getByRole('button', { name: 'Sign the statement' }).click();
+    await form.getByTestId('attested').waitFor();
+
+    await claim.locator('[data-testid="claim-state"][data-state="verified"]').waitFor();
+    const attestation = claim.getByTestId('attestation');
+    await attestation.first().waitFor();
+    expect(await attestation.count()).toBe(1);
+    expect(await attestation.textContent()).toContain('your organisation');
+    expect(await attestation.getByTestId('attestation-check').textContent()).toBe('Valid');
+
+    // The queue no longer asks for this claim of this dossier.
+    await page.getByRole('navigation').getByRole('link', { name: 'Verification', exact: true }).click();
+    const again = page.locator(`[data-testid="queue-row"][data-id="${dossierId}"]`);
+    await again.waitFor();
+    expect(await again.textContent()).not.toContain('Services overview');
+  });
+
+  it('finds the attestation in the audit viewer', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Audit trail', exact: true }).click();
+    await page.getByRole('heading', { name: 'Audit trail' }).waitFor();
+    await page.getByRole('textbox', { name: 'Action' }).fill('attestation.create');
+    await page.getByRole('textbox', { name: 'Record id' }).fill(dossierId);
+    await page.getByRole('button', { name: 'Show' }).click();
+    const row = page.locator(
+      `[data-testid="audit-row"][data-action="attestation.create"][data-record-id="${dossierId}"]`,
+    );
+    await row.waitFor();
+    await expect.poll(() => page.getByTestId('audit-row').count()).toBe(1);
+    expect(await row.textContent()).toContain('claim: services-overview-verified');
+    expect(await row.textContent()).toContain('you');
+  });
+
+  it('creates an API token, shown once, and revokes it', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Administration', exact: true }).click();
+    await page.getByRole('heading', { name: 'Administration' }).waitFor();
+    await page.getByRole('textbox', { name: 'Name' }).fill('Browser test exchange');
+    await page.getByRole('combobox', { name: 'Permissions' }).click();
+    await page.getByRole('option', { name: 'dossier.read', exact: true }).click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Create the token' }).click();
+    const dialog = page.getByRole('dialog');
+    const token = (await dialog.getByTestId('new-token').textContent())!;
+    expect(token).toMatch(/^hwt_/);
+    expect(await dialog.textContent()).toContain('shown only now');
+    await dialog.getByRole('button', { name: 'I have stored it' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const row = page.locator('[data-testid="token-row"][data-name="Browser test exchange"]');
+    await row.waitFor();
+    expect(await row.getAttribute('data-state')).toBe('active');
+    // Shown once: the token itself is nowhere on the page any more.
+    expect(await page.locator('body').textContent()).not.toContain(token);
+
+    await row.getByRole('button', { name: 'Revoke' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
+    await page
+      .locator('[data-testid="token-row"][data-name="Browser test exchange"][data-state="revoked"]')
+      .waitFor();
+    // The server agrees: the token no longer opens anything.
+    const r = await fetch(`${server.url}/api/v1/dossiers?limit=1`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(r.status).toBe(401);
+  });
+
+  it('shows the attestation count one claim lower on the overview, and no page errors', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Overview', exact: true }).click();
+    await card('attestations').getByTestId('await-count').waitFor();
+    const { items } = await call<{ items: Array<{ subjectId: string; claim: string }> }>(
+      'GET',
+      '/verification/queue?limit=100',
+    );
+    expect(items.some((i) => i.subjectId === dossierId && i.claim === 'services-overview-verified')).toBe(
+      false,
+    );
+    expect(pageErrors).toEqual([]);
+  });
+});
