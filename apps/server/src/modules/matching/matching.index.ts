@@ -11,10 +11,13 @@ interface SyncRow {
   record: MatchRecord;
 }
 
+/** Rows read per round trip when catching up. */
+const PAGE = 5000;
+
 /** Where an index's records come from: one table, read in four ways. */
 interface Source {
   fingerprint(db: Kysely<DB>): Promise<{ n: string; v: string }>;
-  /** Rows whose change number is above `since` (all rows when null), in change order. */
+  /** Up to PAGE rows whose change number is above `since` (from the start when null), in change order. */
   changedSince(db: Kysely<DB>, since: number | null): Promise<SyncRow[]>;
   versions(db: Kysely<DB>): Promise<Array<{ id: string; version: number }>>;
   byIds(db: Kysely<DB>, ids: string[]): Promise<SyncRow[]>;
@@ -27,7 +30,8 @@ const dossiers: Source = {
   fingerprint: (db) => db.selectFrom('dossier').select(fingerprint).executeTakeFirstOrThrow(),
   versions: (db) => db.selectFrom('dossier').select(['id', 'version']).execute(),
   async changedSince(db, since) {
-    let q = db.selectFrom('dossier').select([...IDENTITY, 'current_region']).orderBy('change_seq');
+    // LIMIT keeps the plan on the change_seq index even before the table has statistics.
+    let q = db.selectFrom('dossier').select([...IDENTITY, 'current_region']).orderBy('change_seq').limit(PAGE);
     if (since !== null) q = q.where('change_seq', '>', since);
     return (await q.execute()).map((r) => ({ id: r.id, version: r.version, change_seq: r.change_seq, open: r.status === 'open', record: dossierRecord(r) }));
   },
@@ -41,7 +45,7 @@ const requests: Source = {
   fingerprint: (db) => db.selectFrom('tracing_request').select(fingerprint).executeTakeFirstOrThrow(),
   versions: (db) => db.selectFrom('tracing_request').select(['id', 'version']).execute(),
   async changedSince(db, since) {
-    let q = db.selectFrom('tracing_request').select([...IDENTITY, 'last_known_place']).orderBy('change_seq');
+    let q = db.selectFrom('tracing_request').select([...IDENTITY, 'last_known_place']).orderBy('change_seq').limit(PAGE);
     if (since !== null) q = q.where('change_seq', '>', since);
     return (await q.execute()).map((r) => ({ id: r.id, version: r.version, change_seq: r.change_seq, open: r.status === 'open', record: requestRecord(r) }));
   },
@@ -101,7 +105,11 @@ export class SyncedIndex {
     // Fast path: rows changed since the last look, by change number (an index range read). A
     // transaction that took its number before another's but committed after it is caught by
     // the fingerprint below.
-    this.apply(await this.source.changedSince(this.db, this.watermark));
+    for (;;) {
+      const page = await this.source.changedSince(this.db, this.watermark);
+      this.apply(page);
+      if (page.length < PAGE) break;
+    }
     const started = Date.now();
     if (started - this.lastFingerprint < fingerprintMaxAgeMs) return;
     if (!(await this.fingerprintChanged())) {
