@@ -38,6 +38,24 @@ async function proposedFor(requestId: string) {
   return (res.json().items as Array<{ id: string; rightId: string }>).map((p) => p.rightId);
 }
 
+describe('search and reads check tracing consent', () => {
+  it('hides a dossier whose tracing consent is withdrawn from other parties’ searches and reads, not from its own party', async () => {
+    const { d } = await pair('Гнатюк');
+    const search = (c: Client) => c.post('/api/v1/dossiers/search', { name: 'Гнатюк' });
+    const idsOf = async (c: Client) => ((await search(c)).json().items as Array<{ id: string }>).map((i) => i.id);
+    expect(await idsOf(s.family)).toContain(d);
+    expect((await s.family.get(`/api/v1/dossiers/${d}`)).statusCode).toBe(200);
+
+    const given = (await s.holder.post('/api/v1/consents', consent('dossier', d))).json();
+    expect((await s.holder.post(`/api/v1/consents/${given.id}/withdraw`, { reason: 'The guardian withdrew consent to tracing.' })).statusCode).toBe(200);
+    expect(await idsOf(s.family)).not.toContain(d);
+    expect((await s.family.get(`/api/v1/dossiers/${d}`)).statusCode).toBe(404);
+    // The holding party keeps its own record, history and all.
+    expect(await idsOf(s.holder)).toContain(d);
+    expect((await s.holder.get(`/api/v1/dossiers/${d}`)).statusCode).toBe(200);
+  });
+});
+
 describe('matching checks tracing consent', () => {
   it('matches records without consent records as before (authority mandate)', async () => {
     const { d, r } = await pair('Ткаченко');

@@ -5,6 +5,7 @@ import type { DB } from '../../db/schema.ts';
 import { AppError, notFound, validationFailed } from '../../errors.ts';
 import { decodeCursor, toPage } from '../../lib/cursor.ts';
 import { dropNulls } from '../../lib/drop-nulls.ts';
+import { findBlocked } from '../consent/consent.gate.ts';
 import { recordAudit, type Executor } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import { logStatusTransition, publishCheckpoint } from '../transparency/log.service.ts';
@@ -88,12 +89,23 @@ export async function createDossier(deps: DossierDeps, actor: Actor, input: Doss
   return getDossier(deps, actor, saved!.id, { audit: false });
 }
 
+/**
+ * Consent reaches search too: another party's dossier whose tracing consent is refused or withdrawn
+ * (and not overridden) is neither listed nor readable by other parties; its own party still sees it.
+ */
+async function withdrawnForOthers(trx: Executor, actor: Actor, rows: ReadonlyArray<{ id: string; party_id: string }>): Promise<Set<string>> {
+  if (actor.kind === 'system') return new Set();
+  const others = rows.filter((r) => r.party_id !== actor.partyId).map((r) => r.id);
+  return others.length ? findBlocked(trx, 'dossier', others, 'tracing') : new Set();
+}
+
 export async function getDossier(deps: DossierDeps, actor: Actor, id: string, opts = { audit: true }) {
   return deps.db.transaction().execute(async (trx) => {
     const row = await findDossier(trx, id);
     // Another party's dossier the sharing policy does not share with the reader's party answers like a missing one.
     const sharing = await loadReaderView(trx, actor);
     if (!row || !isDossierShared(actor, row, sharing)) throw notFound();
+    if ((await withdrawnForOthers(trx, actor, [row])).has(row.id)) throw notFound();
     // A survivor lists the source records of the dossiers merged into it too.
     const sources = await sourcesWithMerged(trx, [id]);
     const links = await linksOf(trx, actor, [id]);
@@ -146,7 +158,8 @@ export async function listDossiers(deps: DossierDeps, actor: Actor, search: Doss
     });
     const { items: page, nextCursor } = toPage(rows, search.limit);
     const sharing = await loadReaderView(trx, actor);
-    const items = page.filter((r) => isDossierShared(actor, r, sharing));
+    const withdrawn = await withdrawnForOthers(trx, actor, page);
+    const items = page.filter((r) => isDossierShared(actor, r, sharing) && !withdrawn.has(r.id));
     const ids = items.map((r) => r.id);
     const sources = await sourcesWithMerged(trx, ids);
     const links = await linksOf(trx, actor, ids);
