@@ -114,7 +114,7 @@ describe('translations', () => {
       consentReplaces: ['guardian', 'young-person'],
       ageOutOutcome: ageOutOutcomes,
       ageOutWithdrawn: ageOutWithdrawnReasons,
-      matchStatus: ['proposed', 'confirmed', 'rejected', 'superseded'],
+      matchStatus: ['proposed', 'awaiting-second', 'confirmed', 'rejected', 'superseded'],
       matchKind: ['request-dossier', 'dossier-dossier'],
       matchDecision: ['match', 'possible'],
       matchField: [

@@ -1,15 +1,24 @@
 /**
- * Match review and cases in Chromium against a real server on a fresh data folder: a reviewer
- * opens the queue, compares a proposal side by side, confirms it, follows the link to the case
- * that opened, moves it located → verified, takes a side exit that needs a reason, meets a
- * version conflict and a step only the reunification workflow takes. A second proposal, decided
- * by someone else meanwhile, shows the coded refusal in words.
+ * Match review and cases in Chromium against a real server on a fresh data folder, under the
+ * two-person rule: a reviewer opens the queue, compares a proposal side by side and confirms it;
+ * the proposal then waits for a second reviewer of the party holding the dossier, who approves it
+ * in their own browser from the dashboard. The first reviewer follows the link to the case that
+ * opened, moves it located → verified, takes a side exit that needs a reason, meets a version
+ * conflict and a step only the reunification workflow takes. A second proposal, decided by
+ * someone else meanwhile, shows the coded refusal in words.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium, skipReason } from './support/browser.ts';
-import { apiSession, seedProposals, type ApiCall } from './support/seed.ts';
-import { ensureWebBuilt, startServer, webFront, type TestServer } from './support/server.ts';
+import {
+  apiSession,
+  confirmWithSecond,
+  holdingMatchReviewer,
+  seedProposals,
+  type ApiCall,
+} from './support/seed.ts';
+import { ensureWebBuilt, webFront, type TestServer } from './support/server.ts';
+import { apiSessionAs, startServerWithUsers, testPassword } from './support/users.ts';
 
 if (!hasChromium) console.log(skipReason);
 
@@ -19,19 +28,21 @@ describe.skipIf(!hasChromium)('match review and cases in Chromium', () => {
   let browser: Browser;
   let page: Page;
   let call: ApiCall;
+  /** The holding party's match reviewer (the second person), through the API. */
+  let callB: ApiCall;
+  let contextB: BrowserContext | undefined;
   const pageErrors: string[] = [];
   /** Proposals pairing a fresh request with the demo dossier it copies. */
   const proposals: string[] = [];
 
   beforeAll(async () => {
     ensureWebBuilt();
-    // The match page does not show `awaiting-second` yet (apps/web/src, another change): this
-    // journey runs with the two-person rule off until it does. Its server path has its own tests.
-    process.env.HOMEWARD_TWO_PERSON = 'off';
-    server = await startServer();
-    delete process.env.HOMEWARD_TWO_PERSON;
+    // The two-person rule is on (the default): a match reviewer of the party holding the demo
+    // dossiers gives the second approval.
+    server = await startServerWithUsers([holdingMatchReviewer]);
     front = await webFront(server);
     call = await apiSession(server);
+    callB = await apiSessionAs(server.url, holdingMatchReviewer.email, testPassword);
     proposals.push(...(await seedProposals(call, 2)));
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
@@ -40,6 +51,7 @@ describe.skipIf(!hasChromium)('match review and cases in Chromium', () => {
   });
 
   afterAll(async () => {
+    await contextB?.close();
     await browser?.close();
     await front?.stop();
     await server?.stop();
@@ -71,11 +83,55 @@ describe.skipIf(!hasChromium)('match review and cases in Chromium', () => {
     expect(await page.getByTestId('final-probability').textContent()).toMatch(/Probability: \d+%/);
   });
 
-  it('confirms the match and follows the link to the case it opened', async () => {
+  it('confirms the match, which then waits for a second reviewer of the holding party', async () => {
     await page.getByRole('button', { name: 'Confirm the match' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel(/^Reason \(optional\)/).fill('Same child: names, date and place of birth agree.');
     await dialog.getByRole('button', { name: 'Confirm the match' }).click();
+    const awaiting = page.getByTestId('match-awaiting');
+    await awaiting.waitFor();
+    expect(await awaiting.getAttribute('data-view')).toBe('mine');
+    expect(await awaiting.textContent()).toContain('Confirmed by you — waiting for a second reviewer of');
+    expect(await page.locator('[data-status="awaiting-second"]').first().textContent()).toBe(
+      'Awaiting a second reviewer',
+    );
+    // No case yet, and the first person is not offered the second approval.
+    expect(await page.getByTestId('case-link').count()).toBe(0);
+    expect(await page.getByTestId('approval-actions').count()).toBe(0);
+  });
+
+  it('the second reviewer approves from the dashboard, and the case opens', async () => {
+    contextB = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    const pageB = await contextB.newPage();
+    pageB.on('pageerror', (e) => pageErrors.push(e.message));
+    await pageB.goto(front.url + '/');
+    await pageB.getByLabel(/^E-mail address/).fill(holdingMatchReviewer.email);
+    await pageB.getByLabel(/^Password/).fill(testPassword);
+    await pageB.getByRole('button', { name: 'Sign in' }).click();
+    const item = pageB.locator(`[data-testid="approval"][data-subject="${proposals[0]}"]`);
+    await item.waitFor();
+    expect(await item.textContent()).toContain('Same child: names, date and place of birth agree.');
+    // Its subject: the match, shown to the holding party from the approval (it does not see the
+    // family's request until the case opens).
+    await item.getByRole('link', { name: /Match confirmation/ }).click();
+    const awaiting = pageB.getByTestId('match-awaiting');
+    await awaiting.waitFor();
+    expect(await awaiting.getAttribute('data-view')).toBe('approve');
+    await awaiting.getByRole('button', { name: 'Approve' }).click();
+    const dialog = pageB.getByRole('dialog');
+    await dialog.getByLabel(/^Reason \(optional\)/).fill('Our dossier: same child.');
+    await dialog.getByRole('button', { name: 'Approve' }).click();
+    await pageB.getByTestId('approval-answered').waitFor();
+    expect(await pageB.getByTestId('approval-answered').textContent()).toContain('the match is confirmed');
+    await pageB.getByTestId('case-link').waitFor();
+    // Nothing more awaits B on the dashboard.
+    await pageB.goto(front.url + '/');
+    await pageB.getByTestId('approvals').getByText('No confirmation is waiting').waitFor();
+    await pageB.close();
+  });
+
+  it('shows the first reviewer the confirmed match and the case it opened', async () => {
+    await page.reload();
     await page.getByTestId('match-decided').waitFor();
     expect(await page.getByTestId('match-decided').textContent()).toContain('The match has been confirmed.');
     await page.getByTestId('case-link').click();
@@ -142,7 +198,7 @@ describe.skipIf(!hasChromium)('match review and cases in Chromium', () => {
 
     await page.goto(`${front.url}/matches/${proposals[1]}`);
     await page.getByRole('button', { name: 'Reject the match' }).waitFor();
-    await call('POST', `/matches/${proposals[1]}/confirm`, {});
+    await confirmWithSecond(call, callB, proposals[1]!);
     await page.getByRole('button', { name: 'Reject the match' }).click();
     const dialog = page.getByRole('dialog');
     const submit = dialog.getByRole('button', { name: 'Reject the match' });

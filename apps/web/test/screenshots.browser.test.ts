@@ -129,6 +129,13 @@ describe.skipIf(!hasChromium || !wanted)('screenshots', () => {
     await language('УКР');
     await page.getByRole('button', { name: 'Підтвердити збіг' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Підтвердити збіг' }).click();
+    // Two-person rule: the match waits for a reviewer of the party holding the dossier, who
+    // approves it (here through the API); the case link then appears.
+    await page.getByTestId('match-awaiting').waitFor();
+    await shot('12b-match-awaiting-second-uk');
+    const second = await apiSessionAs(server.url, holdingMatchReviewer.email, testPassword);
+    await second('POST', `/matches/${proposalId}/confirm`, {});
+    await page.reload();
     await page.getByTestId('case-link').click();
     await page.getByRole('button', { name: 'Перевести в стан «Перевірено»' }).click();
     await page.locator('[data-status="verified"][data-state="current"]').waitFor();

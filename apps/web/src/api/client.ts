@@ -164,14 +164,26 @@ export type Approval = {
   subjectId: string;
   relatedIds: string[];
   status: 'pending' | 'approved' | 'declined' | 'expired';
+  /** Exactly what is to be approved (for a match: proposalId, kind, leftId, rightId, …). */
+  payload: unknown;
+  /** SHA-256 of act, subject and payload: sent back when approving, so that a change is refused. */
+  payloadHash: string;
   firstUserId: string;
   firstPartyId: string;
   firstAt: string;
   firstReason: string | null;
+  /** The party the second person must belong to (null: any party). */
+  secondPartyId: string | null;
+  secondPermission: string;
+  secondUserId: string | null;
+  secondAt: string | null;
+  secondReason: string | null;
+  endReason: string | null;
   expiresAt: string;
 };
 
-export type MatchStatus = 'proposed' | 'confirmed' | 'rejected' | 'superseded';
+/** `awaiting-second`: confirmed by one reviewer, waiting for a second (two-person rule). */
+export type MatchStatus = 'proposed' | 'awaiting-second' | 'confirmed' | 'rejected' | 'superseded';
 export type MatchKind = 'request-dossier' | 'dossier-dossier';
 /**
  * A match proposal as the queue lists it (ids, score, status; no names). Written out here because
@@ -396,6 +408,18 @@ export class ApiClient {
   listApprovals(limit = 50): Promise<{ items: Approval[] }> {
     return this.request('GET', `/approvals${queryString({ status: 'pending', limit })}`);
   }
+  /** One approval, to its first party and the party its second may come from. */
+  getApproval(id: string): Promise<Approval> {
+    return this.request('GET', `/approvals/${encodeURIComponent(id)}`);
+  }
+  /** The second person approves exactly what they read (payloadHash); the act is then performed. */
+  approveApproval(id: string, body: { reason?: string; payloadHash?: string }): Promise<Approval> {
+    return this.request('POST', `/approvals/${encodeURIComponent(id)}/approve`, body);
+  }
+  /** An eligible second person declines (or the first withdraws): nothing of the act is done. */
+  declineApproval(id: string, reason: string): Promise<Approval> {
+    return this.request('POST', `/approvals/${encodeURIComponent(id)}/decline`, { reason });
+  }
 
   // --- administration ---
   listTokens(): Promise<{ items: ApiToken[] }> {
@@ -469,7 +493,8 @@ export class ApiClient {
   getMatch(id: string): Promise<MatchComparison> {
     return this.request('GET', `/matches/${encodeURIComponent(id)}`);
   }
-  confirmMatch(id: string, reason?: string): Promise<MatchProposal> {
+  /** Under the two-person rule a first confirmation answers `awaiting-second` and the approval's id. */
+  confirmMatch(id: string, reason?: string): Promise<MatchProposal & { approvalId: string | null }> {
     return this.request('POST', `/matches/${encodeURIComponent(id)}/confirm`, reason ? { reason } : {});
   }
   rejectMatch(id: string, reason: string): Promise<MatchProposal> {

@@ -9,6 +9,7 @@ const colors: Record<string, string> = {
   withdrawn: 'red.9',
   merged: 'grape.9',
   proposed: 'blue.8',
+  'awaiting-second': 'violet.9',
   confirmed: 'teal.9',
   rejected: 'red.9',
   superseded: 'gray.7',

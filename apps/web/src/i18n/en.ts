@@ -339,6 +339,17 @@ export const en = {
     shown: 'Proposals shown: {{count}}',
     notFound: 'This proposal does not exist or you may not see it.',
   },
+  approvals: {
+    approve: 'Approve',
+    decline: 'Decline',
+    approveTitle: 'Give the second approval?',
+    approveText:
+      'You approve exactly what the first person confirmed. It takes effect at once; if it has changed meanwhile, your approval is refused.',
+    reasonOptional: 'Reason (optional)',
+    declineTitle: 'Decline this approval?',
+    declineText: 'Nothing is done. Say why, so that the first person understands.',
+    cancel: 'Cancel',
+  },
   match: {
     photos: 'Photos',
     title: 'Match review',
@@ -387,6 +398,21 @@ export const en = {
       superseded: 'This proposal was replaced by a newer one after a record changed.',
     },
     reasonGiven: 'Reason: {{reason}}',
+    awaiting: {
+      mine: 'Confirmed by you — waiting for a second reviewer of {{party}}. The case opens once they approve.',
+      confirmedBy: 'Confirmed by',
+      yourTurn: 'your approval as the second reviewer is needed before anything is done.',
+      waiting: 'waiting for a second reviewer of {{party}}.',
+      otherParty: 'the other organisation',
+      approveFrom: 'A reviewer of {{party}} confirmed this match:',
+      approveLimited:
+        'Your organisation holds the dossier. You see the family’s request once the case opens; compare with your own dossier.',
+      yourDossier: 'Your dossier',
+      answered: {
+        approved: 'You approved: the match is confirmed.',
+        declined: 'You declined: the proposal went back to the review queue.',
+      },
+    },
     caseLoading: 'Looking for the case…',
     caseOpened: 'A case has been opened for this child and this request.',
     openCase: 'Open the case',
@@ -969,6 +995,7 @@ export const en = {
     },
     matchStatus: {
       proposed: 'Awaiting review',
+      'awaiting-second': 'Awaiting a second reviewer',
       confirmed: 'Confirmed',
       rejected: 'Rejected',
       superseded: 'Replaced',

@@ -34,6 +34,8 @@ import { navigate, onLinkClick } from '../router.tsx';
 import { caseworkCounts, casesInContact, headlineFigures } from './dashboard/dashboard.ts';
 import { MonthlyChart } from './dashboard/MonthlyChart.tsx';
 import { groupQueue } from './verification/verification.ts';
+import { ApprovalActions } from './approvals/ApprovalActions.tsx';
+import { approvalSubjectPath } from './approvals/approvals.ts';
 
 type Count = { count: number; capped: boolean };
 
@@ -312,9 +314,9 @@ function Approvals() {
       {q.data && q.data.items.length > 0 && (
         <List size="sm" spacing={4}>
           {q.data.items.map((a) => {
-            const to = a.subjectType === 'match_proposal' ? paths.match(a.subjectId) : null;
+            const to = approvalSubjectPath(a);
             return (
-              <List.Item key={a.id} data-testid="approval">
+              <List.Item key={a.id} data-testid="approval" data-subject={a.subjectId}>
                 {to ? (
                   <Anchor
                     href={to}
@@ -334,6 +336,14 @@ function Approvals() {
                 — {t('dashboard.approvalBy')} <Actor userId={a.firstUserId} />,{' '}
                 {formatDateTime(a.firstAt, lang)} ·{' '}
                 {t('dashboard.approvalExpires', { date: formatDateTime(a.expiresAt, lang) })}
+                {a.firstReason && (
+                  <Text size="xs" c="dimmed">
+                    {t('match.reasonGiven', { reason: a.firstReason })}
+                  </Text>
+                )}
+                <Group gap="xs" mt={4} mb="xs">
+                  <ApprovalActions approval={a} size="xs" />
+                </Group>
               </List.Item>
             );
           })}

@@ -24,6 +24,7 @@ export function MatchDecision({ match }: { match: MatchComparison }) {
       setOpen(null);
       setReason('');
       await qc.invalidateQueries({ queryKey: ['matches'] });
+      await qc.invalidateQueries({ queryKey: ['approvals'] });
       await qc.invalidateQueries({ queryKey: ['cases'] });
       await qc.invalidateQueries({ queryKey: ['requests'] });
     },

@@ -14,7 +14,13 @@ import { Link, navigate } from '../../router.tsx';
 import { moveSelection, shortcutOf } from '../../components/shortcuts.ts';
 import { ShortcutHelp } from '../../components/ShortcutHelp.tsx';
 
-export const matchStatuses: MatchStatus[] = ['proposed', 'confirmed', 'rejected', 'superseded'];
+export const matchStatuses: MatchStatus[] = [
+  'proposed',
+  'awaiting-second',
+  'confirmed',
+  'rejected',
+  'superseded',
+];
 export const matchKinds: MatchKind[] = ['request-dossier', 'dossier-dossier'];
 
 /** The review queue: ids and scores only (the server sends no names here), most probable first. */

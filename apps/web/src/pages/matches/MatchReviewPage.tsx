@@ -1,7 +1,9 @@
 import { Alert, Grid, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { ApiError, type MatchComparison } from '../../api/client.ts';
-import { useMatch } from '../../api/queries.ts';
-import { useCan } from '../../auth/session.tsx';
+import { useState } from 'react';
+import { ApiError, type Approval, type MatchComparison } from '../../api/client.ts';
+import { useApprovals, useMatch } from '../../api/queries.ts';
+import { useCan, useSession } from '../../auth/session.tsx';
+import { Actor } from '../../components/Actor.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ScoreBar } from '../../components/ScoreBar.tsx';
@@ -18,30 +20,151 @@ import { MatchDecision } from './MatchDecision.tsx';
 import { MatchHistory } from './MatchHistory.tsx';
 import { DecisionBadge } from './MatchQueuePage.tsx';
 import { PrimaryPhoto } from '../media/PhotosTab.tsx';
+import { ApprovalActions } from '../approvals/ApprovalActions.tsx';
+import {
+  approvalForProposal,
+  awaitingView,
+  firstConfirmation,
+  matchPayload,
+  secondPartyOf,
+} from '../approvals/approvals.ts';
+import { usePartyLabel } from '../verification/VerificationPanel.tsx';
 
 export function MatchReviewPage({ id }: { id: string }) {
   const { t } = useLang();
   const q = useMatch(id);
+  const canApprove = useCan('approval.give');
+  const approvals = useApprovals(canApprove);
+  /** The approval the reader answered here (it leaves the pending list once answered). */
+  const [answered, setAnswered] = useState<Approval | null>(null);
+  const pending = approvalForProposal(approvals.data?.items, id);
+  const notFound = q.error instanceof ApiError && q.error.status === 404;
+  // The party holding the dossier gives the second approval without seeing the family's request
+  // (it sees the proposal only once the case opens): it answers from the approval itself.
+  const fromApproval = notFound ? (answered?.subjectId === id ? answered : pending) : undefined;
   return (
     <Stack>
       <Link to={paths.matches} size="sm">
         ← {t('nav.matches')}
       </Link>
-      {q.isPending && <Skeleton h={320} role="status" aria-label={t('app.loading')} />}
-      {q.isError &&
-        (q.error instanceof ApiError && q.error.status === 404 ? (
+      {(q.isPending || (notFound && canApprove && approvals.isPending)) && (
+        <Skeleton h={320} role="status" aria-label={t('app.loading')} />
+      )}
+      {fromApproval ? (
+        <SecondApproval approval={fromApproval} onDone={setAnswered} />
+      ) : (
+        q.isError &&
+        !(notFound && canApprove && approvals.isPending) &&
+        (notFound ? (
           <Alert color="gray.8" variant="outline" role="alert">
             {t('matches.notFound')}
           </Alert>
         ) : (
           <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />
-        ))}
-      {q.data && <Review match={q.data} />}
+        ))
+      )}
+      {q.data && <Review match={q.data} approvals={approvals.data?.items} />}
     </Stack>
   );
 }
 
-function Review({ match: m }: { match: MatchComparison }) {
+/**
+ * The second approval of a match the reader may not see in full (the party holding the dossier):
+ * what the approval says (ids, who confirmed first and why), then, once approved, the case.
+ */
+function SecondApproval({ approval: a, onDone }: { approval: Approval; onDone: (a: Approval) => void }) {
+  const { t, lang } = useLang();
+  const party = usePartyLabel();
+  const p = matchPayload(a);
+  const pair = p?.kind !== 'dossier-dossier';
+  return (
+    <>
+      <div>
+        <Group gap="sm">
+          <PageTitle mb={0}>{t('match.title')}</PageTitle>
+          <StatusBadge
+            kind="matchStatus"
+            status={a.status === 'approved' ? 'confirmed' : 'awaiting-second'}
+          />
+        </Group>
+        <Text size="sm" c="dimmed">
+          {t(`dashboard.approvalAct.${a.act}`, { defaultValue: a.act })}
+        </Text>
+      </div>
+      <Alert variant="outline" color="blue.8" role="status" data-testid="match-awaiting" data-view="approve">
+        {a.status === 'pending' ? (
+          <Stack gap="xs">
+            <Text size="sm">
+              {t('match.awaiting.approveFrom', { party: party(a.firstPartyId) })}{' '}
+              <Actor userId={a.firstUserId} />
+              {' · '}
+              {formatDateTime(a.firstAt, lang)}
+            </Text>
+            {a.firstReason && <Text size="sm">{t('match.reasonGiven', { reason: a.firstReason })}</Text>}
+            <Text size="sm">{t('match.awaiting.approveLimited')}</Text>
+            {p && !pair && (
+              <Text size="sm">
+                <Link to={paths.dossier(p.leftId)}>{t('match.dossierA')}</Link> ·{' '}
+                <Link to={paths.dossier(p.rightId)}>{t('match.dossierB')}</Link>
+              </Text>
+            )}
+            {p && pair && (
+              <Text size="sm">
+                <Link to={paths.dossier(p.rightId)}>{t('match.awaiting.yourDossier')}</Link>
+              </Text>
+            )}
+            <Text size="xs" c="dimmed">
+              {t('dashboard.approvalExpires', { date: formatDateTime(a.expiresAt, lang) })}
+            </Text>
+            <ApprovalActions approval={a} onDone={onDone} />
+          </Stack>
+        ) : (
+          <>
+            <Text size="sm" data-testid="approval-answered">
+              {t(`match.awaiting.answered.${a.status === 'approved' ? 'approved' : 'declined'}`)}
+            </Text>
+            {a.status === 'approved' && p && pair && (
+              <MatchCaseLink requestId={p.leftId} dossierId={p.rightId} />
+            )}
+          </>
+        )}
+      </Alert>
+    </>
+  );
+}
+
+/** A proposal confirmed once, waiting for its second reviewer (two-person rule). */
+function Awaiting({ match: m, approvals }: { match: MatchComparison; approvals: Approval[] | undefined }) {
+  const { t, lang } = useLang();
+  const { session } = useSession();
+  const party = usePartyLabel();
+  const view = awaitingView(m, approvals, session.user.id);
+  const first = firstConfirmation(m);
+  const approval = approvalForProposal(approvals, m.id);
+  const second = secondPartyOf(m);
+  const of = second ? party(second) : t('match.awaiting.otherParty');
+  return (
+    <Alert variant="outline" color="blue.8" role="status" data-testid="match-awaiting" data-view={view ?? ''}>
+      <Stack gap="xs">
+        <Text size="sm">
+          {view === 'mine' ? (
+            t('match.awaiting.mine', { party: of })
+          ) : (
+            <>
+              {t('match.awaiting.confirmedBy')} <Actor userId={first?.actorUserId ?? null} />
+              {first ? ` · ${formatDateTime(first.at, lang)}` : ''} —{' '}
+              {view === 'approve' ? t('match.awaiting.yourTurn') : t('match.awaiting.waiting', { party: of })}
+            </>
+          )}
+        </Text>
+        {first?.reason && <Text size="sm">{t('match.reasonGiven', { reason: first.reason })}</Text>}
+        {view === 'approve' && approval && <ApprovalActions approval={approval} />}
+      </Stack>
+    </Alert>
+  );
+}
+
+function Review({ match: m, approvals }: { match: MatchComparison; approvals: Approval[] | undefined }) {
   const { t, lang } = useLang();
   const canReview = useCan('match.review');
   const canSeePhotos = useCan('media.read');
@@ -76,7 +199,8 @@ function Review({ match: m }: { match: MatchComparison }) {
           {t('match.cannotReview')}
         </Text>
       )}
-      {m.status !== 'proposed' && (
+      {m.status === 'awaiting-second' && <Awaiting match={m} approvals={approvals} />}
+      {m.status !== 'proposed' && m.status !== 'awaiting-second' && (
         <Alert
           variant="outline"
           color={m.status === 'confirmed' ? 'teal.9' : 'gray.8'}
