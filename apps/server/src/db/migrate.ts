@@ -20,6 +20,7 @@ import * as m0018 from './migrations/0018-change-seq.ts';
 import * as m0019 from './migrations/0019-sharing.ts';
 import * as m0020 from './migrations/0020-approvals.ts';
 import * as m0022 from './migrations/0022-retention.ts';
+import * as m0023 from './migrations/0023-case-media.ts';
 
 // Static list (not a folder scan) so the same migrations run from source, bundles and tests.
 const migrations: Record<string, Migration> = {
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '0019-sharing': m0019,
   '0020-approvals': m0020,
   '0022-retention': m0022,
+  '0023-case-media': m0023,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -129,7 +129,7 @@ export type MediaVariantName = 'original' | 'medium' | 'thumbnail';
 export type MediaSupplier = 'family' | 'institution' | 'authority' | 'child' | 'other';
 export type Media = {
   id: string;
-  subjectType: 'dossier' | 'tracing_request';
+  subjectType: 'dossier' | 'tracing_request' | 'case';
   subjectId: string;
   kind: 'photo' | 'document';
   contentHash: string;

@@ -4,6 +4,9 @@ import type { Executor } from '../audit/audit.repository.ts';
 import { mayShowPhotos } from '../consent/consent.gate.ts';
 import { canWriteDossier } from '../dossiers/dossiers.policy.ts';
 import { findDossier } from '../dossiers/dossiers.repository.ts';
+import { canSeeCase } from '../cases/cases.policy.ts';
+import { findCase } from '../cases/cases.repository.ts';
+import type { CaseRow } from '../cases/cases.tables.ts';
 import { canSeeRequest } from '../requests/requests.policy.ts';
 import { findRequest } from '../requests/requests.repository.ts';
 import type { SubjectRef } from './media.repository.ts';
@@ -16,8 +19,8 @@ export interface SubjectRow {
 
 /**
  * Media follow their subject: whoever may see the dossier or request may see its photos, and whoever
- * may change it may add and arrange them. Photos are identity tier. A new subject type (cases) adds one
- * entry here and one value to the `subject_type` check.
+ * may change it may add and arrange them. Photos are identity tier. A new subject type adds one entry
+ * here and one value to the `subject_type` check (migrations 0003, 0023).
  */
 const subjectRules: Record<SubjectRef['type'], { find: (db: Executor, id: string) => Promise<SubjectRow | undefined>; canSee: (a: Actor, r: SubjectRow) => boolean; canWrite: (a: Actor, r: SubjectRow) => boolean }> = {
   // Dossiers are shared with every party that may read dossiers (dossiers.service getDossier).
@@ -31,6 +34,15 @@ const subjectRules: Record<SubjectRef['type'], { find: (db: Executor, id: string
     find: findRequest,
     canSee: (actor, row) => hasPermission(actor.roles, 'request.read') && canSeeRequest(actor, row),
     canWrite: (actor, row) => hasPermission(actor.roles, 'request.write') && canSeeRequest(actor, row),
+  },
+  // A case's files (a handover photo, a travel document) are shared by its two parties.
+  case: {
+    find: async (db, id) => {
+      const row = await findCase(db, id);
+      return row ? { ...row, party_id: row.holding_party_id } : undefined;
+    },
+    canSee: (actor, row) => hasPermission(actor.roles, 'case.read') && canSeeCase(actor, row as unknown as CaseRow),
+    canWrite: (actor, row) => hasPermission(actor.roles, 'case.write') && canSeeCase(actor, row as unknown as CaseRow),
   },
 };
 

@@ -131,7 +131,7 @@ export async function deleteMediaRow(db: Executor, id: string) {
 
 export async function lockSubjectRow(db: Executor, subject: SubjectRef) {
   // Serialises photo ordering per subject: concurrent uploads take turns on the subject row.
-  const table = subject.type === 'dossier' ? 'dossier' : 'tracing_request';
+  const table = subject.type === 'dossier' ? 'dossier' : subject.type === 'case' ? 'tracing_case' : 'tracing_request';
   await sql`select id from ${sql.table(table)} where id = ${subject.id} for update`.execute(db);
 }
 

@@ -19,10 +19,11 @@ const UPLOAD_TYPES = /^(application\/(octet-stream|pdf)|image\/[a-z0-9.+-]+)\s*(
 const subjects = [
   { prefix: '/api/v1/dossiers', type: 'dossier' },
   { prefix: '/api/v1/requests', type: 'tracing_request' },
+  { prefix: '/api/v1/cases', type: 'case' },
 ] as const;
 
 /**
- * Photos and documents of dossiers and tracing requests. Uploads are the raw file as the body
+ * Photos and documents of dossiers, tracing requests and cases. Uploads are the raw file as the body
  * (`Content-Type: application/octet-stream`, `image/*` or `application/pdf`; the declared type is
  * ignored: the bytes decide). Bytes are only served here, to a reader who may see the subject, each
  * view audited, never cached by anything shared. `deps.media` overrides the configured storage.

@@ -9,7 +9,7 @@ export const uploadQuery = z.object({ kind: mediaKind.default('photo') });
 
 export const mediaView = z.object({
   id: z.string().uuid(),
-  subjectType: z.enum(['dossier', 'tracing_request']),
+  subjectType: z.enum(['dossier', 'tracing_request', 'case']),
   subjectId: z.string().uuid(),
   kind: mediaKind,
   contentHash: z.string().describe('SHA-256 (hex) of the stored original: what attestations cover'),

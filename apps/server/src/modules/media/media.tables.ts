@@ -3,7 +3,7 @@ import type { ColumnType, Generated, Selectable } from 'kysely';
 // Row types of the media tables; migrations/0003-media.ts is the truth.
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
-export type MediaSubjectType = 'dossier' | 'tracing_request';
+export type MediaSubjectType = 'dossier' | 'tracing_request' | 'case';
 export type MediaKind = 'photo' | 'document';
 export type MediaStatus = 'pending' | 'ready' | 'deleted';
 export type MediaSupplier = 'family' | 'institution' | 'authority' | 'child' | 'other';
