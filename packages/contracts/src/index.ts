@@ -14,3 +14,4 @@ export * from './reports.ts';
 export * from './exchange.ts';
 export * from './consent.ts';
 export * from './sharing.ts';
+export * from './permissions.ts';
