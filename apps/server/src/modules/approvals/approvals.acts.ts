@@ -1,5 +1,5 @@
 import { overrideApprovalHandler } from '../consent/consent.service.ts';
-import { matchApprovalHandler } from '../matching/matching.service.ts';
+import { matchApprovalHandler } from '../matching/matching.decisions.ts';
 import type { ActHandlers, ApprovalDeps } from './approvals.service.ts';
 
 /** What each wired act does once approved (the services own the acts; this only lists them). */

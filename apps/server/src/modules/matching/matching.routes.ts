@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { actorOf } from '../../http/auth-hook.ts';
 import type { AppDeps } from '../../http/app.ts';
 import { idParams } from '../../http/params.ts';
-import { decideProposal, getProposal, listProposals, proposeForRequest } from './matching.service.ts';
+import { decideProposal } from './matching.decisions.ts';
+import { getProposal, listProposals, proposeForRequest } from './matching.service.ts';
 
 const tags = ['matching'];
 const statuses = ['proposed', 'awaiting-second', 'confirmed', 'rejected', 'superseded'] as const;
