@@ -1,0 +1,28 @@
+const strings = {
+  title: 'Audit trail',
+  noAccess: 'Your role may not read the audit trail.',
+  intro: 'Who did what to which record, and when. Entries hold ids and codes only, never names.',
+  filters: 'Filters',
+  action: 'Action',
+  recordType: 'Record type',
+  recordId: 'Record id',
+  user: 'User id',
+  userHint: 'The full id, as shown in the trail',
+  from: 'From',
+  to: 'To',
+  apply: 'Show',
+  clear: 'Clear',
+  shown: 'Entries shown: {{count}} (page {{page}})',
+  empty: 'No entry matches these filters.',
+  colWhen: 'When',
+  colAction: 'Action',
+  colRecord: 'Record',
+  colWho: 'Who',
+  colFields: 'Fields',
+  colDetails: 'Details',
+  reason: 'Reason: {{reason}}',
+  newer: '← Newer',
+  older: 'Older →',
+};
+
+export default strings;

@@ -1,0 +1,58 @@
+const strings = {
+  sections: 'Case sections',
+  tab: {
+    overview: 'Overview',
+    contact: 'Contact',
+    messages: 'Messages',
+    reunification: 'Reunification',
+  },
+  title: 'Case {{id}}',
+  openedOn: 'Opened {{date}}',
+  side: {
+    holding: 'your organisation holds the child’s dossier',
+    family: 'your organisation represents the family',
+  },
+  progress: 'Progress',
+  step: {
+    done: 'done',
+    current: 'now',
+    paused: 'interrupted',
+    skipped: 'skipped',
+    upcoming: 'to come',
+  },
+  sideExits: 'Left the main line:',
+  statusReason: 'Reason for the current status: {{reason}}',
+  actions: 'Next steps',
+  move: {
+    forward: 'Move to “{{status}}”',
+    back: 'Step back to “{{status}}”',
+    exit: 'Mark as “{{status}}”',
+    close: 'Close the case',
+    resume: 'Resume: “{{status}}”',
+  },
+  via: {
+    'reunification-start': 'Starts when both parties approve and start the reunification plan.',
+    handover: 'Follows the handover record completed by both sides.',
+  },
+  reasonIntro: 'This step needs a reason. It is kept in the case history and both parties see it.',
+  reason: 'Reason',
+  submit: 'Move the case',
+  cancel: 'Cancel',
+  noMoves: 'No further steps: this case is finished.',
+  noWrite: 'Your role may read cases but not move them.',
+  conflict:
+    'Someone changed this case while you were looking at it. Reload it to see where it stands, then decide again.',
+  reload: 'Reload the case',
+  history: 'History',
+  colWhen: 'When',
+  colChange: 'Change',
+  colWho: 'Who',
+  colReason: 'Reason',
+  opened: 'Opened',
+  records: 'Records',
+  child: 'The child (dossier)',
+  request: 'The family’s tracing request',
+  matchLink: 'The match review that opened this case',
+};
+
+export default strings;

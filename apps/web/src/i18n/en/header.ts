@@ -1,0 +1,9 @@
+const strings = {
+  party: 'Organisation',
+  roles: 'Role',
+  signOut: 'Sign out',
+  language: 'Language',
+  signedInAs: 'Signed in as {{name}}',
+};
+
+export default strings;

@@ -1,0 +1,8 @@
+const strings = {
+  empty: 'No history yet.',
+  you: 'you',
+  system: 'the system',
+  user: 'user {{id}}',
+};
+
+export default strings;

@@ -1,0 +1,30 @@
+const strings = {
+  noAccess: 'Your role may not see photos.',
+  upload: 'Upload a photo',
+  uploadHint: 'JPEG, PNG, WebP, HEIC or TIFF. The server checks the file itself; location data is removed.',
+  uploaded: 'The photo has been added.',
+  none: 'No photo.',
+  viewTitle: 'Photo',
+  alt: 'Photo {{n}}',
+  open: 'Open photo {{n}}',
+  position: 'No. {{n}}',
+  primary: 'Primary',
+  takenOn: 'Taken',
+  suppliedBy: 'Supplied by',
+  supplier: {
+    family: 'the family',
+    institution: 'an institution',
+    authority: 'an authority',
+    child: 'the child',
+    other: 'other',
+  },
+  addedOn: 'Added {{date}}',
+  makePrimary: 'Make primary',
+  moveEarlier: 'Move earlier',
+  moveLater: 'Move later',
+  unavailable: 'Photos are not available to you.',
+  openPrimary: 'Open the primary photo: {{side}}',
+  primaryOf: 'Primary photo: {{side}}',
+};
+
+export default strings;
