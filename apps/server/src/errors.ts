@@ -72,6 +72,10 @@ export const errorStatus = {
   NOT_YET_ADULT: 409,
   AGE_OUT_CLOSED: 409,
   AGE_OUT_CONSENT_REQUIRED: 409,
+  // User administration (add this module's codes below this line)
+  // Erasure, strict consent, guardian consent (add these codes below this line)
+  // Controlled exports (add this module's codes below this line)
+  // Spreadsheets and PFIF (add these codes below this line)
   // Backup and restore
   BACKUP_CORRUPT: 422,
   BACKUP_KEY_MISMATCH: 422,

@@ -15,3 +15,7 @@ export * from './exchange.ts';
 export * from './consent.ts';
 export * from './sharing.ts';
 export * from './permissions.ts';
+export * from './users.ts';
+export * from './exports.ts';
+export * from './transfer.ts';
+export * from './erasure.ts';

@@ -21,6 +21,9 @@ import * as m0019 from './migrations/0019-sharing.ts';
 import * as m0020 from './migrations/0020-approvals.ts';
 import * as m0022 from './migrations/0022-retention.ts';
 import * as m0023 from './migrations/0023-case-media.ts';
+import * as m0024 from './migrations/0024-user-admin.ts';
+import * as m0025 from './migrations/0025-erasure.ts';
+import * as m0026 from './migrations/0026-exports.ts';
 
 // Static list (not a folder scan) so the same migrations run from source, bundles and tests.
 const migrations: Record<string, Migration> = {
@@ -46,6 +49,9 @@ const migrations: Record<string, Migration> = {
   '0020-approvals': m0020,
   '0022-retention': m0022,
   '0023-case-media': m0023,
+  '0024-user-admin': m0024,
+  '0025-erasure': m0025,
+  '0026-exports': m0026,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -13,6 +13,9 @@ import type { ReunificationTables } from '../modules/reunification/reunification
 import type { RetentionTables } from '../modules/retention/retention.tables.ts';
 import type { SecurityTables } from '../modules/security/security.tables.ts';
 import type { SharingTables } from '../modules/sharing/sharing.tables.ts';
+import type { ErasureTables } from '../modules/erasure/erasure.tables.ts';
+import type { ExportTables } from '../modules/exports/exports.tables.ts';
+import type { UserAdminTables } from '../modules/users/users.tables.ts';
 import type { TransparencyTables } from '../modules/transparency/transparency.tables.ts';
 
 // Row types mirror the migrations (the migrations are the truth). They are written by hand for
@@ -164,7 +167,10 @@ export interface DB
     ConsentTables,
     ApprovalTables,
     RetentionTables,
-    SharingTables {
+    SharingTables,
+    UserAdminTables,
+    ErasureTables,
+    ExportTables {
   party: PartyTable;
   app_user: AppUserTable;
   session: SessionTable;

@@ -34,6 +34,10 @@ import { consentRoutes } from '../modules/consent/consent.routes.ts';
 import { approvalRoutes } from '../modules/approvals/approvals.routes.ts';
 import { sharingRoutes } from '../modules/sharing/sharing.routes.ts';
 import { retentionRoutes } from '../modules/retention/retention.routes.ts';
+import { userRoutes } from '../modules/users/users.routes.ts';
+import { erasureRoutes } from '../modules/erasure/erasure.routes.ts';
+import { exportRoutes } from '../modules/exports/exports.routes.ts';
+import { transferRoutes } from '../modules/transfer/transfer.routes.ts';
 import { defaultJobSettings, type JobSettings } from '../jobs/job-types.ts';
 import { installAuth } from './auth-hook.ts';
 import { installErrorHandler, installNotFound } from './error-handler.ts';
@@ -139,6 +143,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(approvalRoutes(deps));
   await app.register(sharingRoutes(deps));
   await app.register(retentionRoutes(deps));
+  await app.register(userRoutes(deps));
+  await app.register(erasureRoutes(deps));
+  await app.register(exportRoutes(deps));
+  await app.register(transferRoutes(deps));
   installNotFound(app, await installWebAssets(app));
   return app;
 }

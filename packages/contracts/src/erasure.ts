@@ -1,0 +1,2 @@
+// Placeholder: this module's API contract, filled in before it lands.
+export {};
