@@ -19,3 +19,4 @@ export * from './users.ts';
 export * from './exports.ts';
 export * from './transfer.ts';
 export * from './erasure.ts';
+export * from './matching.ts';

@@ -54,6 +54,11 @@ import type {
   WebhookInput,
   WebhookPatch,
   attestationInput,
+  matchComparison,
+  MatchStatus,
+  MatchKind,
+  MatchProposal,
+  MatchEvidence,
 } from '@homeward/contracts';
 
 /** What the API returns for a dossier or request: the record plus the fields withheld from this reader. */
@@ -182,34 +187,9 @@ export type Approval = {
   expiresAt: string;
 };
 
-/** `awaiting-second`: confirmed by one reviewer, waiting for a second (two-person rule). */
-export type MatchStatus = 'proposed' | 'awaiting-second' | 'confirmed' | 'rejected' | 'superseded';
-export type MatchKind = 'request-dossier' | 'dossier-dossier';
-/**
- * A match proposal as the queue lists it (ids, score, status; no names). Written out here because
- * the matching schemas live in the server's route file, not in @homeward/contracts yet.
- */
-export type MatchProposal = {
-  id: string;
-  kind: MatchKind;
-  leftId: string;
-  rightId: string;
-  score: number;
-  decision: 'match' | 'possible';
-  status: MatchStatus;
-  createdAt: string;
-  decidedAt: string | null;
-  decidedBy: string | null;
-  reason: string | null;
-};
-/** One line of the match-weight waterfall: a compared field, its level in words, its weight in bits. */
-export type MatchEvidence = { field: string; level: string; weight: number; values?: [string, string] };
-export type MatchComparison = MatchProposal & {
-  left: { request: TracingRequestView | null; dossier: DossierView | null };
-  right: DossierView | null;
-  evidence: MatchEvidence[];
-  history: Array<{ status: MatchStatus; actorUserId: string | null; reason: string | null; at: string }>;
-};
+export type { MatchStatus, MatchKind, MatchProposal, MatchEvidence };
+/** One proposal opened for review, as the web shows it (both sides with their withheld fields). */
+export type MatchComparison = z.infer<typeof matchComparison>;
 export type CaseFilters = Omit<Partial<CaseListQuery>, 'cursor' | 'limit' | 'status'> & {
   status?: CaseStatusCode[];
 };
