@@ -93,6 +93,12 @@ describe.skipIf(!hasChromium)('web application in Chromium', () => {
     expect(await address.textContent()).toContain('Withheld');
     await page.getByRole('tab', { name: 'Verification' }).click();
     expect(await page.getByTestId('verified').textContent()).toMatch(/Verified|Not verified yet/);
+    // Its history: the import that created it, with field names and never values.
+    await page.getByRole('tab', { name: 'History' }).click();
+    await page.getByTestId('dossier-history-row').first().waitFor();
+    expect(await page.getByTestId('dossier-history-row').last().getAttribute('data-action')).toBe('dossier.create');
+    await page.getByRole('tab', { name: 'Matches' }).click();
+    await page.getByRole('table', { name: 'Match proposals for this dossier' }).or(page.getByText('No match has been proposed for this dossier.')).waitFor();
     await page.getByRole('tab', { name: 'Identity' }).click();
   });
 

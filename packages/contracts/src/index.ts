@@ -20,3 +20,4 @@ export * from './exports.ts';
 export * from './transfer.ts';
 export * from './erasure.ts';
 export * from './matching.ts';
+export * from './dossier-history.ts';

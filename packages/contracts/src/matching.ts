@@ -49,8 +49,9 @@ export const matchComparison = matchProposal.extend({
 });
 
 export const matchListQuery = z.object({
-  status: z.enum(matchStatuses).default('proposed'),
+  status: z.enum([...matchStatuses, 'any']).default('proposed').describe('`any`: every status'),
   kind: z.enum(matchKinds).optional(),
+  recordId: z.uuid().optional().describe('Only proposals with this request or dossier on either side'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 

@@ -6,6 +6,7 @@ import twoFactor from './en/twoFactor.ts';
 import dashboard from './en/dashboard.ts';
 import dossiers from './en/dossiers.ts';
 import dossier from './en/dossier.ts';
+import dossierRecords from './en/dossierRecords.ts';
 import verification from './en/verification.ts';
 import withheld from './en/withheld.ts';
 import requests from './en/requests.ts';
@@ -42,6 +43,7 @@ export const en = {
   dashboard,
   dossiers,
   dossier,
+  dossierRecords,
   verification,
   withheld,
   requests,

@@ -7,6 +7,7 @@ import twoFactor from './ru/twoFactor.ts';
 import dashboard from './ru/dashboard.ts';
 import dossiers from './ru/dossiers.ts';
 import dossier from './ru/dossier.ts';
+import dossierRecords from './ru/dossierRecords.ts';
 import verification from './ru/verification.ts';
 import withheld from './ru/withheld.ts';
 import requests from './ru/requests.ts';
@@ -42,6 +43,7 @@ export const ru: Messages = {
   dashboard,
   dossiers,
   dossier,
+  dossierRecords,
   verification,
   withheld,
   requests,

@@ -7,6 +7,7 @@ import twoFactor from './uk/twoFactor.ts';
 import dashboard from './uk/dashboard.ts';
 import dossiers from './uk/dossiers.ts';
 import dossier from './uk/dossier.ts';
+import dossierRecords from './uk/dossierRecords.ts';
 import verification from './uk/verification.ts';
 import withheld from './uk/withheld.ts';
 import requests from './uk/requests.ts';
@@ -42,6 +43,7 @@ export const uk: Messages = {
   dashboard,
   dossiers,
   dossier,
+  dossierRecords,
   verification,
   withheld,
   requests,

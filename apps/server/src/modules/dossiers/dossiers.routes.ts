@@ -1,10 +1,11 @@
-import { dossier, dossierInput, dossierListQuery, dossierMerge, dossierMergeUndo, dossierMergeUndone, dossierPatch, dossierSearch, page } from '@homeward/contracts';
+import { dossier, dossierHistory as dossierHistoryPage, dossierHistoryQuery, dossierInput, dossierListQuery, dossierMerge, dossierMergeUndo, dossierMergeUndone, dossierPatch, dossierSearch, page } from '@homeward/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/auth-hook.ts';
 import type { AppDeps } from '../../http/app.ts';
 import { idParams, searchRateLimit } from '../../http/params.ts';
 import { proposeForNewDossier } from '../matching/matching.runs.ts';
+import { dossierHistory } from './dossier-history.service.ts';
 import { listMergesOf, undoMerge } from './dossier-merge.service.ts';
 import { createDossier, getDossier, listDossiers, patchDossier } from './dossiers.service.ts';
 
@@ -49,6 +50,14 @@ export const dossierRoutes =
       '/api/v1/dossiers/:id',
       { config: { permission: 'dossier.write' }, schema: { tags, params: idParams, body: dossierPatch, response: { 200: presented } } },
       async (request) => patchDossier(deps, actorOf(request), request.params.id, request.body),
+    );
+    app.get(
+      '/api/v1/dossiers/:id/history',
+      {
+        config: { permission: 'dossier.read' },
+        schema: { tags, description: 'The changes made to a dossier, newest first: actions and field names, never values (reads are in the audit trail).', params: idParams, querystring: dossierHistoryQuery, response: { 200: dossierHistoryPage } },
+      },
+      async (request) => dossierHistory(deps, actorOf(request), request.params.id, request.query),
     );
     app.get(
       '/api/v1/dossiers/:id/merges',

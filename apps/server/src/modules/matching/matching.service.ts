@@ -221,15 +221,21 @@ export async function proposeForDossier(deps: MatchingDeps, dossierId: string, a
 }
 
 export interface ProposalQuery {
-  status: ProposalStatus;
+  /** `any`: every status (a record's own matches, e.g. on its dossier page). */
+  status: ProposalStatus | 'any';
   kind?: ProposalKind | undefined;
+  /** Only proposals with this request or dossier on either side. */
+  recordId?: string | undefined;
   limit: number;
 }
 
 /** The review queue of the caller's party, most probable first. Audited with the ids returned. */
 export async function listProposals(deps: MatchingDeps, actor: Actor, query: ProposalQuery) {
   return deps.db.transaction().execute(async (trx) => {
-    let q = withMatching(trx).selectFrom('match_proposal').selectAll().where('status', '=', query.status);
+    let q = withMatching(trx).selectFrom('match_proposal').selectAll();
+    if (query.status !== 'any') q = q.where('status', '=', query.status);
+    const recordId = query.recordId;
+    if (recordId) q = q.where((eb) => eb.or([eb('left_id', '=', recordId), eb('right_id', '=', recordId)]));
     if (actor.kind !== 'system') {
       const party = actor.partyId ?? '00000000-0000-0000-0000-000000000000';
       q = q.where((eb) => eb.or([eb('party_id', '=', party), eb('other_party_id', '=', party)]));

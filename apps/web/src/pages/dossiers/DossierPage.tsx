@@ -14,14 +14,37 @@ import { BiographyTab, ServicesTab, SourcesTab } from './DossierTabs.tsx';
 import { IdentityTab } from './IdentityTab.tsx';
 import { VerificationTab } from './VerificationTab.tsx';
 import { PhotosTab } from '../media/PhotosTab.tsx';
+import { CasesTab, HistoryTab, MatchesTab } from './DossierRecordTabs.tsx';
+import { hasPermission } from '../../auth/permissions.ts';
 
-const tabs = ['identity', 'biography', 'services', 'photos', 'verification', 'sources'] as const;
+const baseTabs = ['identity', 'biography', 'services', 'photos', 'verification'] as const;
+type Tab = (typeof baseTabs)[number] | 'matches' | 'case' | 'sources' | 'history';
+
+const tabLabel: Record<Tab, string> = {
+  identity: 'dossier.identity',
+  biography: 'dossier.biography',
+  services: 'dossier.services',
+  photos: 'dossier.photos',
+  verification: 'dossier.verification',
+  matches: 'dossierRecords.matches',
+  case: 'dossierRecords.case',
+  sources: 'dossier.sources',
+  history: 'dossierRecords.history',
+};
 
 export function DossierPage({ id }: { id: string }) {
   const { t, lang } = useLang();
   const dossier = useDossier(id);
   const { session } = useSession();
   const [tab, setTab] = useMemoryState<string>(`dossier-tab:${id}`, 'identity');
+  const roles = session.user.roles;
+  const tabs: Tab[] = [
+    ...baseTabs,
+    ...(hasPermission(roles, 'match.read') ? (['matches'] as const) : []),
+    ...(hasPermission(roles, 'case.read') ? (['case'] as const) : []),
+    'sources',
+    'history',
+  ];
 
   return (
     <Stack>
@@ -61,7 +84,7 @@ export function DossierPage({ id }: { id: string }) {
             <Tabs.List aria-label={t('dossier.tabs')}>
               {tabs.map((k) => (
                 <Tabs.Tab key={k} value={k}>
-                  {t(`dossier.${k}`)}
+                  {t(tabLabel[k])}
                 </Tabs.Tab>
               ))}
             </Tabs.List>
@@ -84,8 +107,17 @@ export function DossierPage({ id }: { id: string }) {
             <Tabs.Panel value="verification" pt="md">
               <VerificationTab dossier={dossier.data} />
             </Tabs.Panel>
+            <Tabs.Panel value="matches" pt="md">
+              <MatchesTab dossierId={dossier.data.id} />
+            </Tabs.Panel>
+            <Tabs.Panel value="case" pt="md">
+              <CasesTab dossierId={dossier.data.id} />
+            </Tabs.Panel>
             <Tabs.Panel value="sources" pt="md">
               <SourcesTab dossier={dossier.data} />
+            </Tabs.Panel>
+            <Tabs.Panel value="history" pt="md">
+              <HistoryTab dossierId={dossier.data.id} />
             </Tabs.Panel>
           </Tabs>
         </>
