@@ -16,6 +16,7 @@ import { MatchReviewPage } from './pages/matches/MatchReviewPage.tsx';
 import { AgeOutEntryPage } from './pages/age-out/AgeOutEntryPage.tsx';
 import { AgeOutQueuePage } from './pages/age-out/AgeOutQueuePage.tsx';
 import { NotificationsPage } from './pages/notifications/NotificationsPage.tsx';
+import { ReportsPage } from './pages/reports/ReportsPage.tsx';
 import { ContactReportPage } from './pages/reports/ContactReportPage.tsx';
 import { VerificationQueuePage } from './pages/verification/VerificationQueuePage.tsx';
 import { AuditPage } from './pages/audit/AuditPage.tsx';
@@ -55,6 +56,8 @@ function Page({ route }: { route: Route }) {
       return <NotificationsPage />;
     case 'contactReport':
       return <ContactReportPage />;
+    case 'reports':
+      return <ReportsPage />;
     case 'twoFactor':
       return <TwoFactorPage />;
     case 'verification':

@@ -14,6 +14,7 @@ export type Route =
   | { name: 'ageOutEntry'; id: string }
   | { name: 'notifications' }
   | { name: 'contactReport' }
+  | { name: 'reports' }
   | { name: 'twoFactor' }
   | { name: 'verification' }
   | { name: 'audit' }
@@ -39,6 +40,7 @@ export function parseRoute(pathname: string): Route {
   if (p === '/age-out') return { name: 'ageOut' };
   if (p === '/notifications') return { name: 'notifications' };
   if (p === '/reports/contact') return { name: 'contactReport' };
+  if (p === '/reports') return { name: 'reports' };
   if (p === '/verification') return { name: 'verification' };
   if (p === '/audit') return { name: 'audit' };
   if (p === '/log') return { name: 'log' };
@@ -72,6 +74,7 @@ export const paths = {
   ageOutEntry: (id: string) => `/age-out/${id}`,
   notifications: '/notifications',
   contactReport: '/reports/contact',
+  reports: '/reports',
   twoFactor: '/account/two-factor',
   verification: '/verification',
   audit: '/audit',

@@ -102,6 +102,20 @@ describe.skipIf(!hasChromium)('web application in Chromium', () => {
     await page.getByRole('tab', { name: 'Identity' }).click();
   });
 
+  it('shows the reports page with suppressed charts', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Reports', exact: true }).click();
+    await page.getByRole('heading', { name: 'Reports', level: 1 }).waitFor();
+    await page.getByTestId('report-headlines').waitFor();
+    expect(await page.getByTestId('category-chart').count()).toBeGreaterThanOrEqual(4);
+    await page.getByLabel('From month').fill('2026-05');
+    await page.getByLabel('To month (included)').fill('2026-01');
+    await page.getByText('The first month must not be after the last.').waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Children (dossiers)' }).click();
+    await page.getByRole('searchbox', { name: 'Search by name' }).fill('Aleksandr');
+    await page.getByTestId('dossier-row').getByRole('link', { name: /Александр|Олександр/ }).first().click();
+    await page.getByRole('tab', { name: 'Identity' }).waitFor();
+  });
+
   it('switches the whole interface to Ukrainian and Russian', async () => {
     await page.getByText('УКР', { exact: true }).click();
     await page.getByRole('tab', { name: 'Особа' }).waitFor();

@@ -22,6 +22,7 @@ import reunification from './en/reunification.ts';
 import ageOut from './en/ageOut.ts';
 import notifications from './en/notifications.ts';
 import report from './en/report.ts';
+import reports from './en/reports.ts';
 import history from './en/history.ts';
 import fields from './en/fields.ts';
 import enums from './en/enums.ts';
@@ -59,6 +60,7 @@ export const en = {
   ageOut,
   notifications,
   report,
+  reports,
   history,
   fields,
   enums,

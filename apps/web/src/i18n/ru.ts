@@ -23,6 +23,7 @@ import reunification from './ru/reunification.ts';
 import ageOut from './ru/ageOut.ts';
 import notifications from './ru/notifications.ts';
 import report from './ru/report.ts';
+import reports from './ru/reports.ts';
 import history from './ru/history.ts';
 import fields from './ru/fields.ts';
 import enums from './ru/enums.ts';
@@ -59,6 +60,7 @@ export const ru: Messages = {
   ageOut,
   notifications,
   report,
+  reports,
   history,
   fields,
   enums,

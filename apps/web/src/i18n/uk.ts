@@ -23,6 +23,7 @@ import reunification from './uk/reunification.ts';
 import ageOut from './uk/ageOut.ts';
 import notifications from './uk/notifications.ts';
 import report from './uk/report.ts';
+import reports from './uk/reports.ts';
 import history from './uk/history.ts';
 import fields from './uk/fields.ts';
 import enums from './uk/enums.ts';
@@ -59,6 +60,7 @@ export const uk: Messages = {
   ageOut,
   notifications,
   report,
+  reports,
   history,
   fields,
   enums,

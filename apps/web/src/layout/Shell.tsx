@@ -85,6 +85,13 @@ const nav = [
     needs: 'attestation.read',
   },
   {
+    key: 'reports',
+    to: paths.reports,
+    label: 'nav.reports',
+    active: (r: Route) => r.name === 'reports',
+    needs: 'report.read',
+  },
+  {
     key: 'contactReport',
     to: paths.contactReport,
     label: 'nav.contactReport',

@@ -6,6 +6,7 @@ const strings = {
   ageOut: 'Turning 18',
   notifications: 'Notifications',
   contactReport: 'Contact report',
+  reports: 'Reports',
   label: 'Main navigation',
   dashboard: 'Overview',
   dossiers: 'Children (dossiers)',

@@ -8,6 +8,7 @@ const strings: Messages['nav'] = {
   ageOut: 'Достигают 18 лет',
   notifications: 'Уведомления',
   contactReport: 'Отчёт о контактах',
+  reports: 'Отчёты',
   label: 'Главная навигация',
   dashboard: 'Обзор',
   dossiers: 'Дети (досье)',

@@ -8,6 +8,7 @@ const strings: Messages['nav'] = {
   ageOut: 'Досягають 18 років',
   notifications: 'Сповіщення',
   contactReport: 'Звіт про контакти',
+  reports: 'Звіти',
   label: 'Головна навігація',
   dashboard: 'Огляд',
   dossiers: 'Діти (досьє)',

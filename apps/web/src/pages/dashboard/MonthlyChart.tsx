@@ -1,4 +1,5 @@
 import { Group, Paper, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { useId } from 'react';
 import type { ReportSummary } from '../../api/client.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/useLang.ts';
@@ -8,9 +9,10 @@ import { monthBars } from './dashboard.ts';
 export function MonthlyChart({ list, title }: { list: ReportSummary['requests']['filed']; title: string }) {
   const { t, lang } = useLang();
   const bars = monthBars(list);
+  const titleId = useId();
   return (
-    <Paper withBorder p="md" mt="md" component="figure" aria-labelledby="monthly-title" style={{ margin: 0 }}>
-      <Title order={3} size="h5" id="monthly-title" mb="sm" component="figcaption">
+    <Paper withBorder p="md" mt="md" component="figure" aria-labelledby={titleId} style={{ margin: 0 }}>
+      <Title order={3} size="h5" id={titleId} mb="sm" component="figcaption">
         {title}
       </Title>
       <Group gap={4} align="flex-end" h={140} wrap="nowrap" aria-hidden data-testid="monthly-chart">

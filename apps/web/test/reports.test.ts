@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { categoryBars, monthsOfSummary, periodFromMonths } from '../src/pages/reports/reports.ts';
+
+describe('reports page helpers', () => {
+  it('orders bars largest first, withheld after known counts, unknown last', () => {
+    const bars = categoryBars({ labels: ['unknown', 'open', 'closed', 'merged'], counts: [7, 20, null, 10], total: 42 });
+    expect(bars.map((b) => b.label)).toEqual(['open', 'merged', 'closed', 'unknown']);
+    expect(bars.map((b) => b.share)).toEqual([1, 0.5, 0, 0.35]);
+  });
+
+  it('turns two month pickers into the API period and back', () => {
+    expect(periodFromMonths('2026-01', '2026-10')).toEqual({ from: '2026-01-01', to: '2026-11-01' });
+    expect(periodFromMonths('2025-12', '2025-12')).toEqual({ from: '2025-12-01', to: '2026-01-01' });
+    expect(periodFromMonths('2026-05', '2026-04')).toBeNull();
+    expect(periodFromMonths('', '2026-04')).toBeNull();
+    expect(monthsOfSummary({ from: '2026-01-01', to: '2026-11-01' })).toEqual({ fromMonth: '2026-01', toMonth: '2026-10' });
+    expect(monthsOfSummary({ from: '2025-12-01', to: '2026-01-01' })).toEqual({ fromMonth: '2025-12', toMonth: '2025-12' });
+  });
+});
