@@ -76,6 +76,12 @@ export const errorStatus = {
   // Erasure, strict consent, guardian consent (add these codes below this line)
   // Controlled exports (add this module's codes below this line)
   // Spreadsheets and PFIF (add these codes below this line)
+  IMPORT_COLUMNS_INVALID: 422,
+  IMPORT_FILE_UNREADABLE: 422,
+  IMPORT_NO_DATA: 422,
+  IMPORT_XML_MALFORMED: 422,
+  IMPORT_XML_DTD_REFUSED: 422,
+  IMPORT_NOT_PFIF: 422,
   // Backup and restore
   BACKUP_CORRUPT: 422,
   BACKUP_KEY_MISMATCH: 422,

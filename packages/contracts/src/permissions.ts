@@ -35,6 +35,8 @@ export const permissions = [
   'retention.admin',
   // Two-person rule: see and answer the approvals one may give (each act still needs its own permission).
   'approval.give',
+  // Spreadsheet, CSV, JSONL and PFIF imports through the API (POST /api/v1/imports): the roles that file dossiers and requests.
+  'data.import',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -45,7 +47,7 @@ const read: Permission[] = ['party.read', 'dossier.read', 'request.read', 'match
 /** What each role may do. Deny by default: a permission not listed for a role is refused. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   administrator: permissions,
-  caseworker: [...read, 'dossier.write', 'request.write', 'media.read', 'media.write', 'case.write', 'contact.write', 'consent.write'],
+  caseworker: [...read, 'dossier.write', 'request.write', 'media.read', 'media.write', 'case.write', 'contact.write', 'consent.write', 'data.import'],
   'match-reviewer': [...read, 'match.review', 'media.read', 'approval.give'],
   verifier: [...read, 'attestation.sign', 'media.read'],
   'communications-officer': [...read, 'contact.write', 'message.review', 'media.read', 'consent.write'],

@@ -7,7 +7,7 @@ import { importFile, type FileFormat, type RecordKind } from '@homeward/server/m
 import { writeFileSync } from 'node:fs';
 import { withRuntime } from './runtime.ts';
 
-const formatOf = (file: string, given?: string): FileFormat => {
+const formatOf = (file: string, given?: string): 'jsonl' | 'csv' => {
   const f = given ?? (file.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl');
   if (f !== 'csv' && f !== 'jsonl') throw new AppError('VALIDATION_FAILED', '--format must be jsonl or csv.');
   return f;

@@ -125,6 +125,19 @@ async function* requestInputs(db: Kysely<DB>, partyId: string | undefined, gate:
   }
 }
 
+export type ExportItem<K extends RecordKind> = { id: string; input: (K extends 'dossiers' ? DossierInput : TracingRequestInput) & { sourceId: string } };
+
+/**
+ * Every dossier or request the actor may export (optionally one party's), in the import shape,
+ * through the sharing gate: records not shared are skipped, withheld fields are left out. Every
+ * export format is written from this one generator, so no format can bypass the gate.
+ */
+export async function* exportRecords<K extends RecordKind>(db: Kysely<DB>, actor: Actor, opts: { kind: K; partyId?: string | undefined }): AsyncGenerator<ExportItem<K>> {
+  const gates = await gatesFor(db, actor);
+  if (opts.kind === 'dossiers') yield* dossierInputs(db, opts.partyId, gates.dossier) as AsyncGenerator<ExportItem<K>>;
+  else yield* requestInputs(db, opts.partyId, gates.request) as AsyncGenerator<ExportItem<K>>;
+}
+
 /**
  * Writes every dossier or request (optionally one party's) in the import format, so an export
  * imports back unchanged. A party's own records carry all tiers: the CLI is an operator's tool,
@@ -135,7 +148,7 @@ export async function exportFile(
   db: Kysely<DB>,
   actor: Actor,
   path: string,
-  opts: { kind: RecordKind; format: FileFormat; partyId?: string },
+  opts: { kind: RecordKind; format: Extract<FileFormat, 'jsonl' | 'csv'>; partyId?: string },
 ): Promise<{ written: number }> {
   const out = createWriteStream(path, { encoding: 'utf8', mode: 0o600 });
   const ids: string[] = [];
@@ -145,17 +158,10 @@ export async function exportFile(
     const ok = csv ? csv.write(chunk) : out.write(chunk as string);
     if (!ok) await once(csv ?? out, 'drain');
   };
-  const gates = await gatesFor(db, actor);
-  if (opts.kind === 'dossiers') {
-    for await (const { id, input } of dossierInputs(db, opts.partyId, gates.dossier)) {
-      ids.push(id);
-      await write(csv ? dossierToCsv(input) : JSON.stringify(input) + '\n');
-    }
-  } else {
-    for await (const { id, input } of requestInputs(db, opts.partyId, gates.request)) {
-      ids.push(id);
-      await write(csv ? requestToCsv(input) : JSON.stringify(input) + '\n');
-    }
+  for await (const { id, input } of exportRecords(db, actor, opts)) {
+    ids.push(id);
+    const row = () => (opts.kind === 'dossiers' ? dossierToCsv(input as DossierInput & { sourceId: string }) : requestToCsv(input as TracingRequestInput & { sourceId: string }));
+    await write(csv ? row() : JSON.stringify(input) + '\n');
   }
   if (csv) csv.end();
   else out.end();

@@ -1,27 +1,30 @@
 import { dossierInput, tracingRequestInput } from '@homeward/contracts';
-import { parse as parseCsv } from 'csv-parse';
 import type { Kysely } from 'kysely';
-import { createReadStream } from 'node:fs';
 import { dirname } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Clock } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
 import { fromZodIssues, type ErrorIssue } from '../../errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import { saveDossierBatch } from '../dossiers/dossiers.service.ts';
-import { attachReferencedFiles, mediaReferencesFromCsv, parseMediaReferences, type MediaReference } from '../media/media.import.ts';
+import { attachReferencedFiles, parseMediaReferences, type MediaReference } from '../media/media.import.ts';
 import { mediaStorageFromEnvironment, type MediaStorage } from '../media/media.storage.ts';
 import { identityDateIssues, isoDay } from '../names/date-rules.ts';
 import { requestIssues, saveRequestBatch } from '../requests/requests.service.ts';
-import { dossierFromCsv, requestFromCsv } from './csv-mapping.ts';
+import { pfifDomain } from './pfif-writer.ts';
+import { openSource, type ImportSource } from './readers.ts';
 
 export type RecordKind = 'dossiers' | 'requests';
-export type FileFormat = 'jsonl' | 'csv';
+export type FileFormat = 'jsonl' | 'csv' | 'xlsx' | 'pfif';
 
 export interface ImportRejection {
+  /** The line (JSONL, CSV, PFIF XML) or sheet row (XLSX) of the record. */
   line: number;
-  /** FILE_REJECTED: the row was saved, but a file it refers to was missing or refused (see issues). */
-  code: 'INVALID_JSON' | 'VALIDATION_FAILED' | 'DUPLICATE_IN_FILE' | 'FILE_REJECTED';
+  /**
+   * FILE_REJECTED: the row was saved, but a file it refers to was missing or refused (see issues).
+   * MERGED_CELLS, FORMULA_WITHOUT_VALUE, CELL_ERROR: an XLSX row that cannot be read as typed.
+   * SKIPPED: a PFIF note with no place in Homeward.
+   */
+  code: 'INVALID_JSON' | 'VALIDATION_FAILED' | 'DUPLICATE_IN_FILE' | 'FILE_REJECTED' | 'MERGED_CELLS' | 'FORMULA_WITHOUT_VALUE' | 'CELL_ERROR' | 'SKIPPED';
   issues: ErrorIssue[];
 }
 
@@ -32,6 +35,10 @@ export interface ImportSummary {
   rejected: ImportRejection[];
   /** Photos and documents newly attached from files the rows refer to (`media`, or CSV `photos`/`documents`). */
   files: number;
+  /** XLSX: the sheet that was imported. */
+  sheet?: string;
+  /** What a person should know about the file as a whole (e.g. sheets that were not imported). */
+  notes?: string[];
 }
 
 export interface ImportOptions {
@@ -44,27 +51,8 @@ export interface ImportOptions {
   onBatch?: (done: { read: number; created: number; updated: number }) => void | Promise<void>;
   /** Where referenced files go; by default the configured media storage (resolved only if a row refers to files). */
   media?: MediaStorage;
-}
-
-/** Each line (JSONL) or row (CSV) as `{line, value}` with its 1-based line number in the file. */
-async function* readRows(path: string, format: FileFormat): AsyncGenerator<{ line: number; value: unknown } | { line: number; error: string }> {
-  if (format === 'jsonl') {
-    let line = 0;
-    for await (const text of createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity })) {
-      line++;
-      if (!text.trim()) continue;
-      try {
-        yield { line, value: JSON.parse(text) };
-      } catch {
-        yield { line, error: 'not valid JSON' };
-      }
-    }
-    return;
-  }
-  const parser = createReadStream(path).pipe(parseCsv({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, info: true }));
-  for await (const rec of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-    yield { line: rec.info.lines, value: rec.record };
-  }
+  /** PFIF: this instance's record domain, stripped from person_record_ids (default HOMEWARD_PFIF_DOMAIN). */
+  pfifDomain?: string;
 }
 
 /**
@@ -74,15 +62,28 @@ async function* readRows(path: string, format: FileFormat): AsyncGenerator<{ lin
  *
  * @example await importFile(db, clock, 'children.jsonl', { kind: 'dossiers', format: 'jsonl', partyId, actor })
  */
-export async function importFile(db: Kysely<DB>, clock: Clock, path: string, opts: ImportOptions): Promise<ImportSummary> {
+export function importFile(db: Kysely<DB>, clock: Clock, path: string, opts: ImportOptions): Promise<ImportSummary> {
+  return importSource(db, clock, { path }, opts);
+}
+
+/**
+ * Imports an uploaded file (the API): the same rules as `importFile`, except that rows cannot
+ * refer to files, as there is no folder beside an upload.
+ */
+export function importBytes(db: Kysely<DB>, clock: Clock, bytes: Buffer, opts: ImportOptions): Promise<ImportSummary> {
+  return importSource(db, clock, { bytes }, opts);
+}
+
+async function importSource(db: Kysely<DB>, clock: Clock, source: ImportSource, opts: ImportOptions): Promise<ImportSummary> {
+  const opened = await openSource(source, opts.format, opts.kind, opts.pfifDomain ?? pfifDomain());
   const schema = opts.kind === 'dossiers' ? dossierInput : tracingRequestInput;
-  const fromCsv = opts.kind === 'dossiers' ? dossierFromCsv : requestFromCsv;
   const batchSize = opts.batchSize ?? 1000;
   const today = isoDay(clock.now());
-  const summary: ImportSummary = { read: 0, created: 0, updated: 0, rejected: [], files: 0 };
+  const summary: ImportSummary = { read: 0, created: 0, updated: 0, rejected: [], files: 0, ...(opened.sheet ? { sheet: opened.sheet } : {}), ...(opened.notes.length ? { notes: opened.notes } : {}) };
   let batch: Array<{ line: number; value: never; refs: MediaReference[] }> = [];
   let media: MediaStorage | undefined = opts.media;
   const inBatch = new Set<string>();
+  const baseDir = 'path' in source ? dirname(source.path) : undefined;
 
   const flush = async () => {
     if (batch.length === 0) return;
@@ -101,7 +102,7 @@ export async function importFile(db: Kysely<DB>, clock: Clock, path: string, opt
       if (entry.refs.length === 0) continue;
       media ??= mediaStorageFromEnvironment();
       const subject = { type: opts.kind === 'dossiers' ? ('dossier' as const) : ('tracing_request' as const), id: saved[k]!.id };
-      const r = await attachReferencedFiles({ db, clock, storage: media }, opts.actor, subject, dirname(path), entry.refs);
+      const r = await attachReferencedFiles({ db, clock, storage: media }, opts.actor, subject, baseDir!, entry.refs);
       summary.files += r.attached;
       if (r.issues.length) summary.rejected.push({ line: entry.line, code: 'FILE_REJECTED', issues: r.issues });
     }
@@ -110,14 +111,15 @@ export async function importFile(db: Kysely<DB>, clock: Clock, path: string, opt
     await opts.onBatch?.({ read: summary.read, created: summary.created, updated: summary.updated });
   };
 
-  for await (const row of readRows(path, opts.format)) {
-    summary.read++;
-    if ('error' in row) {
-      summary.rejected.push({ line: row.line, code: 'INVALID_JSON', issues: [{ path: '', message: row.error }] });
+  for await (const row of opened.rows) {
+    if ('code' in row) {
+      if (row.code !== 'SKIPPED') summary.read++;
+      summary.rejected.push({ line: row.line, code: row.code, issues: row.issues });
       continue;
     }
-    const parsed = schema.safeParse(opts.format === 'csv' ? fromCsv(row.value as Record<string, string>) : row.value);
-    const refs = parseMediaReferences(opts.format === 'csv' ? mediaReferencesFromCsv(row.value as Record<string, string>) : (row.value as { media?: unknown } | null)?.media);
+    summary.read++;
+    const parsed = schema.safeParse(row.value);
+    const refs = baseDir ? parseMediaReferences(row.media) : { refs: [], issues: row.media === undefined ? [] : [{ path: 'media', message: 'an upload cannot refer to files; import with the CLI from the folder that holds them' }] };
     if (!parsed.success) {
       summary.rejected.push({ line: row.line, code: 'VALIDATION_FAILED', issues: fromZodIssues(parsed.error.issues) });
       continue;
