@@ -3,7 +3,7 @@ import { AppError, systemActor } from '@homeward/server';
 import { seedDemo } from '@homeward/server/modules/demo/demo.service.ts';
 import { requirePartyByCode } from '@homeward/server/modules/parties/parties.service.ts';
 import { exportFile } from '@homeward/server/modules/transfer/export.service.ts';
-import { importFile, type FileFormat, type RecordKind } from '@homeward/server/modules/transfer/import.service.ts';
+import { importFile, type RecordKind } from '@homeward/server/modules/transfer/import.service.ts';
 import { writeFileSync } from 'node:fs';
 import { withRuntime } from './runtime.ts';
 
