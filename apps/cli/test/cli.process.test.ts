@@ -75,7 +75,7 @@ describe('homeward CLI on an embedded data folder', () => {
     writeFileSync(file, ['{"sourceId":"A1","names":[{"givenName":"Іван"}],"sex":"male"}', 'not json', '{"sourceId":"A2","names":[]}'].join('\n'));
     const r = cli(['import', file, '--kind', 'dossiers', '--party', 'UA-T']);
     expect(r.status).toBe(3);
-    expect(r.stdout).toContain('1 created, 0 updated, 2 rejected');
+    expect(r.stdout).toContain('1 created, 0 updated, 0 unchanged, 2 rejected');
     const report = readFileSync(`${file}.rejected.jsonl`, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(report.map((x: { line: number }) => x.line)).toEqual([2, 3]);
   });

@@ -87,10 +87,10 @@ describe('kill -9 during a large import (embedded PGlite)', () => {
     expect(after.n).toBeGreaterThanOrEqual(created);
     expect(after.n).toBeLessThan(ROWS);
 
-    // The same command again: what was committed is updated, the rest created; nothing twice.
+    // The same command again: what was committed is unchanged (nothing written), the rest created; nothing twice.
     const rerun = cli(env, ['import', file, '--kind', 'dossiers', '--party', partyCode, '--batch', String(BATCH)]);
     expect(rerun.status, rerun.stderr).toBe(0);
-    expect(rerun.stdout).toContain(`${ROWS - after.n} created, ${after.n} updated, 0 rejected`);
+    expect(rerun.stdout).toContain(`${ROWS - after.n} created, 0 updated, ${after.n} unchanged, 0 rejected`);
     expect(await countDossiers(dataDir)).toEqual({ n: ROWS, ids: ROWS });
 
     const log = cli(env, ['log', 'verify']);

@@ -39,6 +39,7 @@ export const importReport = z.object({
   read: z.number().int(),
   created: z.number().int(),
   updated: z.number().int(),
+  unchanged: z.number().int().describe('Rows exactly as their source sent them last time: nothing written'),
   files: z.number().int(),
   rejected: z.array(importRejection),
   sheet: z.string().optional().describe('XLSX: the sheet that was imported'),

@@ -67,7 +67,7 @@ export function registerDataCommands(program: Command) {
         });
         if (process.stderr.isTTY) process.stderr.write('\n');
         const secs = ((Date.now() - t0) / 1000).toFixed(1);
-        console.log(`Read ${s.read} rows in ${secs} s: ${s.created} created, ${s.updated} updated, ${s.rejected.length} rejected.`);
+        console.log(`Read ${s.read} rows in ${secs} s: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected.length} rejected.`);
         if (s.rejected.length) {
           const report = o.report ?? `${file}.rejected.jsonl`;
           writeFileSync(report, s.rejected.map((r) => JSON.stringify(r)).join('\n') + '\n', { mode: 0o600 });

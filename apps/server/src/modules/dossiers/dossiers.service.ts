@@ -11,7 +11,7 @@ import type { Actor } from '../auth/actor.ts';
 import { logStatusTransition, publishCheckpoint } from '../transparency/log.service.ts';
 import { identityDateIssues, isoDay } from '../names/date-rules.ts';
 import { nameSkeleton } from '../names/search-key.ts';
-import { findSubjectsBySourceIds, upsertSourceRecords } from '../sources/source-records.repository.ts';
+import { findSourcePayloads, sameAsLastSent, upsertSourceRecords } from '../sources/source-records.repository.ts';
 import { linksOf, sourcesWithMerged } from './dossier-merge.links.ts';
 import { dossierColumns, touchedFields } from './dossiers.columns.ts';
 import { loadReaderView } from '../sharing/sharing.view.ts';
@@ -28,6 +28,8 @@ export interface DossierDeps {
 export interface SaveResult {
   id: string;
   created: boolean;
+  /** Re-sent exactly as its source sent it last time: nothing was written (no new version, no audit entry). */
+  unchanged?: boolean;
 }
 
 /**
@@ -42,13 +44,16 @@ export async function saveDossierBatch(
   receivedAt: Date,
 ): Promise<SaveResult[]> {
   const sourceIds = inputs.flatMap((i) => (i.sourceId ? [i.sourceId] : []));
-  const existing = await findSubjectsBySourceIds(trx, 'dossier', partyId, sourceIds);
+  const existing = await findSourcePayloads(trx, 'dossier', partyId, sourceIds);
   const fresh: DossierInput[] = [];
   const results: Array<SaveResult | undefined> = new Array(inputs.length);
   const freshIndex: number[] = [];
   for (const [i, input] of inputs.entries()) {
-    const id = input.sourceId ? existing.get(input.sourceId) : undefined;
-    if (id) {
+    const last = input.sourceId ? existing.get(input.sourceId) : undefined;
+    const id = last?.subjectId;
+    if (last && sameAsLastSent(last.payload, input)) {
+      results[i] = { id: last.subjectId, created: false, unchanged: true };
+    } else if (id) {
       await trx
         .updateTable('dossier')
         .set((eb) => ({ ...dossierColumns(input), version: eb('version', '+', 1), updated_at: receivedAt }))
@@ -70,13 +75,13 @@ export async function saveDossierBatch(
     trx,
     'dossier',
     inputs.flatMap((input, i) =>
-      input.sourceId ? [{ subjectId: saved[i]!.id, partyId, sourceId: input.sourceId, payload: input, receivedAt }] : [],
+      input.sourceId && !saved[i]!.unchanged ? [{ subjectId: saved[i]!.id, partyId, sourceId: input.sourceId, payload: input, receivedAt }] : [],
     ),
   );
   await recordAudit(
     trx,
     actor,
-    saved.map((r) => ({ action: r.created ? 'dossier.create' : 'dossier.update', recordType: 'dossier', recordId: r.id })),
+    saved.filter((r) => !r.unchanged).map((r) => ({ action: r.created ? 'dossier.create' : 'dossier.update', recordType: 'dossier', recordId: r.id })),
   );
   return saved;
 }

@@ -69,7 +69,7 @@ describe('homeward import with referenced files', () => {
     expect(await exifr.gps(photo.bytes)).toBeUndefined();
 
     const again = await run(file);
-    expect(again).toMatchObject({ created: 0, updated: 2, files: 0 });
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 2, files: 0 });
     expect((await listMedia(deps, actor, { type: 'dossier', id: await dossierOf('M-1') })).length).toBe(3);
   });
 

@@ -20,7 +20,7 @@ import type { SaveResult } from '../dossiers/dossiers.service.ts';
 import { identityColumns } from '../names/identity-columns.ts';
 import { identityDateIssues, isoDay } from '../names/date-rules.ts';
 import { nameSkeleton } from '../names/search-key.ts';
-import { findSubjectsBySourceIds, upsertSourceRecords } from '../sources/source-records.repository.ts';
+import { findSourcePayloads, sameAsLastSent, upsertSourceRecords } from '../sources/source-records.repository.ts';
 import { checkDisclosure } from '../sharing/sharing.disclosure.ts';
 import { findDisclosures, findParties, saveDisclosure } from '../sharing/sharing.repository.ts';
 import { loadReaderView, loadSharingView } from '../sharing/sharing.view.ts';
@@ -58,13 +58,18 @@ export async function saveRequestBatch(
   receivedAt: Date,
 ): Promise<SaveResult[]> {
   const today = isoDay(receivedAt);
-  const existing = await findSubjectsBySourceIds(trx, 'tracing_request', partyId, inputs.flatMap((i) => (i.sourceId ? [i.sourceId] : [])));
+  const existing = await findSourcePayloads(trx, 'tracing_request', partyId, inputs.flatMap((i) => (i.sourceId ? [i.sourceId] : [])));
   const results: SaveResult[] = new Array(inputs.length);
   const fresh: number[] = [];
   for (const [i, input] of inputs.entries()) {
-    const id = input.sourceId ? existing.get(input.sourceId) : undefined;
-    if (!id) {
+    const last = input.sourceId ? existing.get(input.sourceId) : undefined;
+    if (!last) {
       fresh.push(i);
+      continue;
+    }
+    const id = last.subjectId;
+    if (sameAsLastSent(last.payload, input)) {
+      results[i] = { id, created: false, unchanged: true };
       continue;
     }
     await trx
@@ -83,13 +88,13 @@ export async function saveRequestBatch(
     trx,
     'tracing_request',
     inputs.flatMap((input, i) =>
-      input.sourceId ? [{ subjectId: results[i]!.id, partyId, sourceId: input.sourceId, payload: input, receivedAt }] : [],
+      input.sourceId && !results[i]!.unchanged ? [{ subjectId: results[i]!.id, partyId, sourceId: input.sourceId, payload: input, receivedAt }] : [],
     ),
   );
   await recordAudit(
     trx,
     actor,
-    results.map((r) => ({ action: r.created ? 'request.create' : 'request.update', recordType: 'tracing_request', recordId: r.id })),
+    results.filter((r) => !r.unchanged).map((r) => ({ action: r.created ? 'request.create' : 'request.update', recordType: 'tracing_request', recordId: r.id })),
   );
   return results;
 }

@@ -15,6 +15,35 @@ export async function findSubjectsBySourceIds(db: Executor, type: SubjectType, p
   return new Map(rows.map((r) => [r.source_id, r.subject_id]));
 }
 
+/**
+ * The same lookup with the payload each source id last supplied, to tell a re-sent unchanged
+ * record (nothing to do) from a changed one.
+ */
+export async function findSourcePayloads(db: Executor, type: SubjectType, partyId: string, sourceIds: string[]) {
+  if (sourceIds.length === 0) return new Map<string, { subjectId: string; payload: unknown }>();
+  const rows = await db
+    .selectFrom('source_record')
+    .select(['source_id', 'subject_id', 'payload'])
+    .where('subject_type', '=', type)
+    .where('party_id', '=', partyId)
+    .where('source_id', 'in', sourceIds)
+    .execute();
+  return new Map(rows.map((r) => [r.source_id, { subjectId: r.subject_id, payload: r.payload }]));
+}
+
+/** JSON with object keys sorted (jsonb does not keep key order), undefined left out. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
+/** Whether a record re-sent by its source is exactly what that source sent last time. */
+export function sameAsLastSent(last: unknown, input: unknown): boolean {
+  const stored = typeof last === 'string' ? (JSON.parse(last) as unknown) : last;
+  return canonicalJson(stored) === canonicalJson(JSON.parse(JSON.stringify(input)));
+}
+
 export async function upsertSourceRecords(
   db: Executor,
   type: SubjectType,

@@ -32,6 +32,8 @@ export interface ImportSummary {
   read: number;
   created: number;
   updated: number;
+  /** Rows exactly as their source sent them last time: nothing was written for them. */
+  unchanged: number;
   rejected: ImportRejection[];
   /** Photos and documents newly attached from files the rows refer to (`media`, or CSV `photos`/`documents`). */
   files: number;
@@ -79,7 +81,7 @@ async function importSource(db: Kysely<DB>, clock: Clock, source: ImportSource, 
   const schema = opts.kind === 'dossiers' ? dossierInput : tracingRequestInput;
   const batchSize = opts.batchSize ?? 1000;
   const today = isoDay(clock.now());
-  const summary: ImportSummary = { read: 0, created: 0, updated: 0, rejected: [], files: 0, ...(opened.sheet ? { sheet: opened.sheet } : {}), ...(opened.notes.length ? { notes: opened.notes } : {}) };
+  const summary: ImportSummary = { read: 0, created: 0, updated: 0, unchanged: 0, rejected: [], files: 0, ...(opened.sheet ? { sheet: opened.sheet } : {}), ...(opened.notes.length ? { notes: opened.notes } : {}) };
   let batch: Array<{ line: number; value: never; refs: MediaReference[] }> = [];
   let media: MediaStorage | undefined = opts.media;
   const inBatch = new Set<string>();
@@ -95,6 +97,7 @@ async function importSource(db: Kysely<DB>, clock: Clock, source: ImportSource, 
     );
     for (const s of saved) {
       if (s.created) summary.created++;
+      else if (s.unchanged) summary.unchanged++;
       else summary.updated++;
     }
     // Files after the rows commit: a re-run attaches what an interruption missed (attaching is idempotent).

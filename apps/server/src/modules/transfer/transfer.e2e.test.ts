@@ -37,11 +37,11 @@ describe('POST /api/v1/imports', () => {
       [5, 'VALIDATION_FAILED', ['currentLocation.placement']],
     ]);
     expect(first.body).not.toMatch(/Коваль|Петро|on-the-moon|2012-02-30/);
-    // The same rows again are saved onto the same records (their version moves on), with the same content.
-    const content = () => t.database.db.selectFrom('dossier').select(['id', 'names', 'sex', 'birth_date', 'birth_date_precision', 'current_placement']).where('party_id', '=', caseworker.partyId).orderBy('id').execute();
+    // The same rows again write nothing: not even a new version or audit entry.
+    const content = () => t.database.db.selectFrom('dossier').select(['id', 'version', 'updated_at', 'names', 'sex', 'birth_date', 'birth_date_precision', 'current_placement']).where('party_id', '=', caseworker.partyId).orderBy('id').execute();
     const rows = await content();
     const second = await upload(caseworker, 'kind=dossiers&format=csv', csv, 'text/csv');
-    expect(second.json()).toMatchObject({ read: 4, created: 0, updated: 2 });
+    expect(second.json()).toMatchObject({ read: 4, created: 0, updated: 0, unchanged: 2 });
     expect(await content()).toEqual(rows);
   });
 
@@ -86,7 +86,7 @@ describe('POST /api/v1/imports', () => {
 </pfif:pfif>`;
     const first = await upload(caseworker, 'kind=dossiers&format=pfif', xml, 'application/xml');
     expect(first.json()).toMatchObject({ read: 1, created: 1, rejected: [{ line: 9, code: 'SKIPPED' }] });
-    expect((await upload(caseworker, 'kind=dossiers&format=pfif', xml, 'application/xml')).json()).toMatchObject({ created: 0, updated: 1 });
+    expect((await upload(caseworker, 'kind=dossiers&format=pfif', xml, 'application/xml')).json()).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
   });
 
   it('refuses rows that refer to files, an empty body, a body over the limit, and callers without data.import', async () => {
