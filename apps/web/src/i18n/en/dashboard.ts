@@ -20,6 +20,15 @@ const strings = {
     consent: {
       override: 'Consent override',
     },
+    user: {
+      'grant-role': 'Granting a role',
+    },
+    'two-factor': {
+      reset: 'Two-step verification reset',
+    },
+    record: {
+      erase: 'Erasure of a record',
+    },
   },
   card: {
     openRequests: 'Open tracing requests of your organisation',

@@ -22,6 +22,15 @@ const strings: Messages['dashboard'] = {
     consent: {
       override: 'Решение вопреки согласию',
     },
+    user: {
+      'grant-role': 'Предоставление роли',
+    },
+    'two-factor': {
+      reset: 'Сброс двухэтапной проверки',
+    },
+    record: {
+      erase: 'Стирание записи',
+    },
   },
   card: {
     openRequests: 'Открытые запросы на розыск вашей организации',

@@ -22,6 +22,15 @@ const strings: Messages['dashboard'] = {
     consent: {
       override: 'Рішення всупереч згоді',
     },
+    user: {
+      'grant-role': 'Надання ролі',
+    },
+    'two-factor': {
+      reset: 'Скидання двоетапної перевірки',
+    },
+    record: {
+      erase: 'Стирання запису',
+    },
   },
   card: {
     openRequests: 'Відкриті запити на розшук вашої організації',
