@@ -73,8 +73,18 @@ export const errorStatus = {
   AGE_OUT_CLOSED: 409,
   AGE_OUT_CONSENT_REQUIRED: 409,
   // User administration (add this module's codes below this line)
+  USER_SELF_CHANGE: 403,
+  USER_DISABLED: 409,
+  USER_ROLE_ALREADY_HELD: 409,
+  USER_ROLE_NOT_HELD: 409,
+  USER_LAST_ADMINISTRATOR: 409,
+  USER_TWO_FACTOR_NOT_ENROLLED: 409,
   // Erasure, strict consent, guardian consent (add these codes below this line)
+  CONSENT_REQUIRED: 409,
+  CONSENT_LAPSED: 409,
+  RECORD_ERASED: 410,
   // Controlled exports (add this module's codes below this line)
+  EXPORT_EXPIRED: 410,
   // Spreadsheets and PFIF (add these codes below this line)
   IMPORT_COLUMNS_INVALID: 422,
   IMPORT_FILE_UNREADABLE: 422,

@@ -22,6 +22,8 @@ import { VerificationQueuePage } from './pages/verification/VerificationQueuePag
 import { AuditPage } from './pages/audit/AuditPage.tsx';
 import { LogStatusPage } from './pages/audit/LogStatusPage.tsx';
 import { AdminPage } from './pages/admin/AdminPage.tsx';
+import { ExportsPage } from './pages/exports/ExportsPage.tsx';
+import { SharingPage } from './pages/sharing/SharingPage.tsx';
 import type { Route } from './route.ts';
 import { useRoute } from './router.tsx';
 
@@ -68,6 +70,12 @@ function Page({ route }: { route: Route }) {
       return <LogStatusPage />;
     case 'admin':
       return <AdminPage />;
+    case 'exports':
+      return <ExportsPage />;
+    case 'sharing':
+      return <SharingPage />;
+    case 'sharingRequest':
+      return <SharingPage key={route.id} requestId={route.id} />;
     case 'notFound':
       return (
         <Alert color="gray.8" variant="outline">

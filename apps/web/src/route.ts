@@ -20,6 +20,9 @@ export type Route =
   | { name: 'audit' }
   | { name: 'log' }
   | { name: 'admin' }
+  | { name: 'exports' }
+  | { name: 'sharing' }
+  | { name: 'sharingRequest'; id: string }
   | { name: 'notFound' };
 
 /** The sections of a case page; each has its own path so a notification can point at it. */
@@ -45,6 +48,8 @@ export function parseRoute(pathname: string): Route {
   if (p === '/audit') return { name: 'audit' };
   if (p === '/log') return { name: 'log' };
   if (p === '/admin') return { name: 'admin' };
+  if (p === '/exports') return { name: 'exports' };
+  if (p === '/sharing') return { name: 'sharing' };
   let m = new RegExp(`^/dossiers/(${uuid})$`).exec(p);
   if (m) return { name: 'dossier', id: m[1]! };
   m = new RegExp(`^/requests/(${uuid})$`).exec(p);
@@ -55,6 +60,8 @@ export function parseRoute(pathname: string): Route {
   if (m) return { name: 'case', id: m[1]!, tab: (m[2] as CaseTab | undefined) ?? 'overview' };
   m = new RegExp(`^/age-out/(${uuid})$`).exec(p);
   if (m) return { name: 'ageOutEntry', id: m[1]! };
+  m = new RegExp(`^/sharing/requests/(${uuid})$`).exec(p);
+  if (m) return { name: 'sharingRequest', id: m[1]! };
   return { name: 'notFound' };
 }
 
@@ -80,4 +87,8 @@ export const paths = {
   audit: '/audit',
   log: '/log',
   admin: '/admin',
+  exports: '/exports',
+  sharing: '/sharing',
+  /** What each other party sees of a request (its filing party only). */
+  sharingRequest: (id: string) => `/sharing/requests/${id}`,
 };

@@ -10,8 +10,13 @@ export const consentGivers = ['child', 'guardian', 'young-person', 'parent', 'le
 export const consentMethods = ['in-person', 'written', 'recorded'] as const;
 export const consentDecisions = ['given', 'refused'] as const;
 export const consentLegalBases = ['best-interests-of-the-child', 'vital-interests', 'legal-obligation', 'public-task'] as const;
-/** What a subject's consent amounts to now, for one purpose (see SECURITY.md for the rule). */
-export const consentStates = ['unknown', 'given', 'refused', 'withdrawn', 'override'] as const;
+/**
+ * What a subject's consent amounts to now, for one purpose (see SECURITY.md for the rule).
+ * `lapsed`: given by a guardian (or a parent for the child) for someone who is, or may be, 18 now.
+ */
+export const consentStates = ['unknown', 'given', 'refused', 'withdrawn', 'lapsed', 'override'] as const;
+/** A party's consent mode: whether unknown consent stops processing (`strict`) or not (`transitional`). */
+export const consentModes = ['strict', 'transitional'] as const;
 
 /** `tracing`, `photo-use`, `contact`, or `sharing:<partyCode>` (sharing with one named party). */
 export const consentPurpose = z
@@ -73,7 +78,20 @@ export const consentList = z.object({
   items: z.array(consentRecord),
   /** The state of each purpose that has records. A purpose not listed is `unknown`. */
   states: z.record(z.string(), z.enum(consentStates)),
+  /** The mode the record is processed under (a case: strict if either of its parties is). */
+  mode: z.enum(consentModes),
+  /** Purposes whose guardian's consent lapsed at 18: the young person must give it themselves. */
+  renewalNeeded: z.array(z.string()),
 });
+
+export const consentModeInput = z.object({ mode: z.enum(consentModes) });
+export const consentModeView = z.object({
+  partyId: z.uuid(),
+  mode: z.enum(consentModes),
+  updatedAt: z.string().nullable(),
+  updatedBy: z.uuid().nullable(),
+});
+export type ConsentModeView = z.infer<typeof consentModeView>;
 
 export const contactSuspension = z.object({
   id: z.uuid(),

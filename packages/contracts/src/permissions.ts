@@ -33,8 +33,19 @@ export const permissions = [
   'consent.override',
   'subject-access.export',
   'retention.admin',
+  // Erasing a dossier or request for a legal reason (two-person rule: a second holder approves).
+  'record.erase',
   // Two-person rule: see and answer the approvals one may give (each act still needs its own permission).
   'approval.give',
+  // Controlled exports (contracts/exports.ts): `export.own` lists and downloads one's own exports and
+  // creates them, each only in a format whose own permission the user also holds.
+  'export.own',
+  'export.jsonl',
+  'export.csv',
+  'export.xlsx',
+  'export.pfif',
+  'export.report-pdf',
+  'export.subject-access',
   // Spreadsheet, CSV, JSONL and PFIF imports through the API (POST /api/v1/imports): the roles that file dossiers and requests.
   'data.import',
 ] as const;
@@ -47,11 +58,11 @@ const read: Permission[] = ['party.read', 'dossier.read', 'request.read', 'match
 /** What each role may do. Deny by default: a permission not listed for a role is refused. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   administrator: permissions,
-  caseworker: [...read, 'dossier.write', 'request.write', 'media.read', 'media.write', 'case.write', 'contact.write', 'consent.write', 'data.import'],
+  caseworker: [...read, 'dossier.write', 'request.write', 'media.read', 'media.write', 'case.write', 'contact.write', 'consent.write', 'export.own', 'export.csv', 'export.xlsx', 'export.report-pdf', 'data.import'],
   'match-reviewer': [...read, 'match.review', 'media.read', 'approval.give'],
   verifier: [...read, 'attestation.sign', 'media.read'],
   'communications-officer': [...read, 'contact.write', 'message.review', 'media.read', 'consent.write'],
-  auditor: ['party.read', 'audit.read', 'log.read', 'report.read', 'dossier.read', 'attestation.read', 'notification.read', 'consent.read'],
+  auditor: ['party.read', 'audit.read', 'log.read', 'report.read', 'dossier.read', 'attestation.read', 'notification.read', 'consent.read', 'export.own', 'export.report-pdf'],
   viewer: ['party.read', 'dossier.read', 'report.read', 'log.read', 'notification.read'],
 };
 

@@ -2,15 +2,19 @@ import type { Command } from 'commander';
 import { AppError, systemActor } from '@homeward/server';
 import { seedDemo } from '@homeward/server/modules/demo/demo.service.ts';
 import { requirePartyByCode } from '@homeward/server/modules/parties/parties.service.ts';
-import { exportFile } from '@homeward/server/modules/transfer/export.service.ts';
-import { importFile, type RecordKind } from '@homeward/server/modules/transfer/import.service.ts';
+import { importFile, type FileFormat, type RecordKind } from '@homeward/server/modules/transfer/import.service.ts';
+import { writeTemplate } from '@homeward/server/modules/transfer/writers.ts';
 import { writeFileSync } from 'node:fs';
+import { registerExportCommand } from './export.ts';
 import { withRuntime } from './runtime.ts';
 
-const formatOf = (file: string, given?: string): 'jsonl' | 'csv' => {
-  const f = given ?? (file.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl');
-  if (f !== 'csv' && f !== 'jsonl') throw new AppError('VALIDATION_FAILED', '--format must be jsonl or csv.');
-  return f;
+const importFormats: readonly FileFormat[] = ['jsonl', 'csv', 'xlsx', 'pfif'];
+/** From --format, else the file name: .csv, .xlsx, .xml (PFIF), anything else JSONL. */
+const importFormatOf = (file: string, given?: string): FileFormat => {
+  const ext = file.toLowerCase().split('.').pop();
+  const f = given ?? ({ csv: 'csv', xlsx: 'xlsx', xml: 'pfif' } as Record<string, FileFormat>)[ext ?? ''] ?? 'jsonl';
+  if (!importFormats.includes(f as FileFormat)) throw new AppError('VALIDATION_FAILED', `--format must be one of ${importFormats.join(', ')}.`);
+  return f as FileFormat;
 };
 const kindOf = (k: string): RecordKind => {
   if (k !== 'dossiers' && k !== 'requests') throw new AppError('VALIDATION_FAILED', '--kind must be dossiers or requests.');
@@ -33,16 +37,17 @@ export function registerDataCommands(program: Command) {
 
   program
     .command('import')
-    .description('Import dossiers or requests from JSONL or CSV; idempotent by source id')
+    .description('Import dossiers or requests from JSONL, CSV, XLSX or PFIF 1.4 XML; idempotent by source id (docs/IMPORT.md)')
     .argument('<file>')
     .requiredOption('--kind <kind>', 'dossiers | requests')
     .requiredOption('--party <CODE>', 'the party that supplied the file')
-    .option('--format <format>', 'jsonl | csv (default: from the file name)')
+    .option('--format <format>', 'jsonl | csv | xlsx | pfif (default: from the file name; .xml is PFIF)')
+    .option('--pfif-domain <domain>', "PFIF: this instance's record domain, stripped from person_record_id (default HOMEWARD_PFIF_DOMAIN)")
     .option('--report <file>', 'where to write rejected rows (default: <file>.rejected.jsonl)')
     .option('--batch <n>', 'rows per transaction', '1000')
-    .action(async (file: string, o: { kind: string; party: string; format?: string; report?: string; batch: string }) => {
+    .action(async (file: string, o: { kind: string; party: string; format?: string; pfifDomain?: string; report?: string; batch: string }) => {
       const kind = kindOf(o.kind);
-      const format = formatOf(file, o.format);
+      const format = importFormatOf(file, o.format);
       let interrupted = false;
       const onSigint = () => {
         interrupted = true;
@@ -59,6 +64,7 @@ export function registerDataCommands(program: Command) {
             partyId: party.id,
             actor: systemActor(party.id),
             batchSize: Number(o.batch),
+            ...(o.pfifDomain ? { pfifDomain: o.pfifDomain } : {}),
             onBatch: (p) => {
               if (process.stderr.isTTY) process.stderr.write(`\r${p.read} rows read, ${p.created} created, ${p.updated} updated`);
               if (interrupted) throw new Interrupted();
@@ -67,11 +73,14 @@ export function registerDataCommands(program: Command) {
         });
         if (process.stderr.isTTY) process.stderr.write('\n');
         const secs = ((Date.now() - t0) / 1000).toFixed(1);
+        if (s.sheet) console.log(`Sheet "${s.sheet}".`);
+        for (const note of s.notes ?? []) console.log(note);
         console.log(`Read ${s.read} rows in ${secs} s: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected.length} rejected.`);
         if (s.rejected.length) {
           const report = o.report ?? `${file}.rejected.jsonl`;
           writeFileSync(report, s.rejected.map((r) => JSON.stringify(r)).join('\n') + '\n', { mode: 0o600 });
-          for (const r of s.rejected.slice(0, 10)) console.log(`  line ${r.line}: ${r.issues.map((i) => `${i.path || '(row)'} ${i.message}`).join('; ')}`);
+          const where = format === 'xlsx' ? 'row' : 'line';
+          for (const r of s.rejected.slice(0, 10)) console.log(`  ${where} ${r.line} ${r.code}: ${r.issues.map((i) => `${i.path || '(row)'} ${i.message}`).join('; ')}`);
           console.log(`Rejected rows (line numbers and reasons) are in ${report}.`);
           process.exitCode = 3;
         }
@@ -87,17 +96,17 @@ export function registerDataCommands(program: Command) {
     });
 
   program
-    .command('export')
-    .description('Export dossiers or requests as JSONL or CSV (the import format)')
-    .argument('<file>')
+    .command('template')
+    .description('Write an empty import template (XLSX with a Help sheet and drop-downs, or a CSV header)')
     .requiredOption('--kind <kind>', 'dossiers | requests')
-    .option('--party <CODE>', 'only what this party supplied')
-    .option('--format <format>', 'jsonl | csv (default: from the file name)')
-    .action(async (file: string, o: { kind: string; party?: string; format?: string }) => {
-      const r = await withRuntime(async (rt) => {
-        const partyId = o.party ? (await requirePartyByCode(rt.database.db, o.party)).id : undefined;
-        return exportFile(rt.database.db, systemActor(partyId ?? null), file, { kind: kindOf(o.kind), format: formatOf(file, o.format), ...(partyId ? { partyId } : {}) });
-      });
-      console.log(`Exported ${r.written} ${o.kind} to ${file}.`);
+    .requiredOption('--format <format>', 'xlsx | csv')
+    .requiredOption('-o, --output <file>', 'where to write it')
+    .action(async (o: { kind: string; format: string; output: string }) => {
+      if (o.format !== 'xlsx' && o.format !== 'csv') throw new AppError('VALIDATION_FAILED', '--format must be xlsx or csv.');
+      writeFileSync(o.output, await writeTemplate(kindOf(o.kind), o.format));
+      console.log(`Wrote the ${o.kind} template to ${o.output}; docs/IMPORT.md explains each column.`);
     });
+
+  // Every export is a controlled one: encrypted, watermarked, expiring, recorded (docs/EXPORTS.md).
+  registerExportCommand(program);
 }

@@ -1,6 +1,8 @@
 import { ageOutJobs } from '../modules/age-out/age-out.jobs.ts';
 import { caseJobs } from '../modules/cases/cases.jobs.ts';
+import { consentJobs } from '../modules/consent/consent.jobs.ts';
 import { contactJobs } from '../modules/contact/contact.jobs.ts';
+import { exportJobs } from '../modules/exports/exports.jobs.ts';
 import { matchingJobs } from '../modules/matching/matching.jobs.ts';
 import { notificationJobs } from '../modules/notifications/notifications.jobs.ts';
 import { retentionJobs } from '../modules/retention/retention.jobs.ts';
@@ -9,4 +11,4 @@ import { securityJobs } from '../modules/security/security.jobs.ts';
 import type { JobDefinition } from './job-types.ts';
 
 /** Every background job, from every module. */
-export const allJobs: readonly JobDefinition[] = [...matchingJobs, ...caseJobs, ...contactJobs, ...reunificationJobs, ...ageOutJobs, ...notificationJobs, ...securityJobs, ...retentionJobs];
+export const allJobs: readonly JobDefinition[] = [...matchingJobs, ...caseJobs, ...contactJobs, ...reunificationJobs, ...ageOutJobs, ...notificationJobs, ...securityJobs, ...retentionJobs, ...consentJobs, ...exportJobs];

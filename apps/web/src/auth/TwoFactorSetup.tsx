@@ -1,5 +1,18 @@
-import { Anchor, Button, Code, List, Loader, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Box,
+  Button,
+  Code,
+  List,
+  Loader,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
+import { QRCodeSVG } from 'qrcode.react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api } from '../api/client.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -74,6 +87,25 @@ export function TwoFactorSetup({ onDone, required }: { onDone: () => void; requi
         {enrol.data && (
           <>
             <Text size="sm">{t('twoFactor.enrolStep1')}</Text>
+            {/* The QR code holds the same set-up link; the key below is there for typing it in. */}
+            <Box
+              p="xs"
+              bg="white"
+              w="fit-content"
+              style={{ border: '1px solid var(--mantine-color-gray-4)' }}
+            >
+              <QRCodeSVG
+                value={enrol.data.otpauthUri}
+                size={176}
+                level="M"
+                marginSize={4}
+                role="img"
+                aria-label={t('twoFactor.qrLabel')}
+                title={t('twoFactor.qrLabel')}
+                data-testid="totp-qr"
+              />
+            </Box>
+            <Text size="sm">{t('twoFactor.manualEntry')}</Text>
             <List listStyleType="none" spacing={4}>
               <List.Item>
                 <Text size="xs" c="dimmed">

@@ -30,9 +30,13 @@ import photos from './en/photos.ts';
 import audit from './en/audit.ts';
 import log from './en/log.ts';
 import admin from './en/admin.ts';
+import users from './en/users.ts';
 import shortcuts from './en/shortcuts.ts';
 import errors from './en/errors.ts';
 import issues from './en/issues.ts';
+import calendar from './en/calendar.ts';
+import sharing from './en/sharing.ts';
+import exportStrings from './en/exports.ts';
 
 /** English strings, one file per section under ./en/. The Ukrainian and Russian files must have exactly the same keys (checked by type and by test). */
 export const en = {
@@ -68,9 +72,13 @@ export const en = {
   audit,
   log,
   admin,
+  users,
   shortcuts,
   errors,
   issues,
+  calendar,
+  sharing,
+  exports: exportStrings,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -31,9 +31,13 @@ import photos from './ru/photos.ts';
 import audit from './ru/audit.ts';
 import log from './ru/log.ts';
 import admin from './ru/admin.ts';
+import users from './ru/users.ts';
 import shortcuts from './ru/shortcuts.ts';
 import errors from './ru/errors.ts';
 import issues from './ru/issues.ts';
+import calendar from './ru/calendar.ts';
+import sharing from './ru/sharing.ts';
+import exportStrings from './ru/exports.ts';
 
 export const ru: Messages = {
   app,
@@ -68,7 +72,11 @@ export const ru: Messages = {
   audit,
   log,
   admin,
+  users,
   shortcuts,
   errors,
   issues,
+  calendar,
+  sharing,
+  exports: exportStrings,
 };

@@ -31,9 +31,13 @@ import photos from './uk/photos.ts';
 import audit from './uk/audit.ts';
 import log from './uk/log.ts';
 import admin from './uk/admin.ts';
+import users from './uk/users.ts';
 import shortcuts from './uk/shortcuts.ts';
 import errors from './uk/errors.ts';
 import issues from './uk/issues.ts';
+import calendar from './uk/calendar.ts';
+import sharing from './uk/sharing.ts';
+import exportStrings from './uk/exports.ts';
 
 export const uk: Messages = {
   app,
@@ -68,7 +72,11 @@ export const uk: Messages = {
   audit,
   log,
   admin,
+  users,
   shortcuts,
   errors,
   issues,
+  calendar,
+  sharing,
+  exports: exportStrings,
 };

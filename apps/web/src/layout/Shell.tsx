@@ -6,6 +6,7 @@ import {
   Button,
   Group,
   NavLink,
+  ScrollArea,
   Stack,
   Text,
   VisuallyHidden,
@@ -113,6 +114,20 @@ const nav = [
     needs: 'log.read',
   },
   {
+    key: 'sharing',
+    to: paths.sharing,
+    label: 'sharing.nav',
+    active: (r: Route) => r.name === 'sharing' || r.name === 'sharingRequest',
+    needs: 'party.read',
+  },
+  {
+    key: 'exports',
+    to: paths.exports,
+    label: 'exports.nav',
+    active: (r: Route) => r.name === 'exports',
+    needs: 'export.own',
+  },
+  {
     key: 'admin',
     to: paths.admin,
     label: 'nav.admin',
@@ -189,7 +204,8 @@ export function Shell({ route, children }: { route: Route; children: ReactNode }
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label={t('nav.label')} component="nav">
-        <AppShell.Section grow>
+        {/* The links scroll when they outgrow the screen, so who I am and “Sign out” stay in sight. */}
+        <AppShell.Section grow component={ScrollArea}>
           {nav
             .filter((item) =>
               mayOpen(

@@ -35,6 +35,7 @@ import { caseworkCounts, casesInContact, headlineFigures } from './dashboard/das
 import { MonthlyChart } from './dashboard/MonthlyChart.tsx';
 import { groupQueue } from './verification/verification.ts';
 import { ApprovalActions } from './approvals/ApprovalActions.tsx';
+import { MyApprovals } from './approvals/MyApprovals.tsx';
 import { approvalSubjectPath } from './approvals/approvals.ts';
 
 type Count = { count: number; capped: boolean };
@@ -244,6 +245,7 @@ export function Dashboard() {
           )}
         </SimpleGrid>
         {can.approvals && <Approvals />}
+        {can.approvals && <MyApprovals />}
       </Paper>
       {can.reports && (
         <section aria-labelledby="figures">

@@ -4,6 +4,7 @@ import type { DB } from '../../db/schema.ts';
 import { recordAudit, type Executor } from '../audit/audit.repository.ts';
 import { systemActor } from '../auth/actor.ts';
 import { isoDay } from '../names/date-rules.ts';
+import { consentRenewalsForAgeOut } from '../consent/consent.gate.ts';
 import { notify } from '../notifications/notify.ts';
 import {
   claimNewlyEligible,
@@ -115,7 +116,12 @@ export async function scanAgeOut(deps: ScanDeps, deadlineDays: number): Promise<
     await recordAudit(trx, actor, prioritised.map((id) => ({ action: 'case.priority', recordType: 'case', recordId: id, fields: ['priority'], details: { to: 'age-out' } })));
 
     const eligible = await claimNewlyEligible(trx, today, now);
-    for (const r of eligible) await notifyCaseworkers(trx, now, r, 'age-out.eligible', `age-out-eligible:${r.id}`);
+    // A guardian's consent stops counting on this day too: the notice names what must be renewed.
+    const renewals = await consentRenewalsForAgeOut(trx, eligible.map((r) => r.id), now);
+    for (const r of eligible) {
+      const renewal = renewals.get(r.id);
+      await notifyCaseworkers(trx, now, r, 'age-out.eligible', `age-out-eligible:${r.id}`, renewal ? { consentRenewal: renewal } : undefined);
+    }
     result.eligibleNotified = eligible.length;
 
     const overdue = await claimOverdue(trx, today, now);
@@ -127,9 +133,9 @@ export async function scanAgeOut(deps: ScanDeps, deadlineDays: number): Promise<
 }
 
 /** The caseworkers of the party holding the dossier and of the family's party of the linked case. */
-async function notifyCaseworkers(trx: Executor, now: Date, r: Recipients, kind: string, dedupeKey: string) {
+async function notifyCaseworkers(trx: Executor, now: Date, r: Recipients, kind: string, dedupeKey: string, details?: Record<string, string>) {
   const parties = new Set([r.dossier_party_id, ...(r.family_party_id ? [r.family_party_id] : [])]);
   for (const partyId of parties) {
-    await notify(trx, now, { kind, subjectType: 'age-out', subjectId: r.id, partyId, roles: ['caseworker'], dedupeKey });
+    await notify(trx, now, { kind, subjectType: 'age-out', subjectId: r.id, partyId, roles: ['caseworker'], dedupeKey, ...(details ? { details } : {}) });
   }
 }

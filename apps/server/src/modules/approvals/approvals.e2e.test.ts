@@ -241,6 +241,22 @@ describe('two-person rule: a match that opens a case', () => {
     expect(again).not.toBe(approvalId);
   });
 
+  it('the first reviewer finds their waiting confirmation under /approvals/mine and withdraws it', async () => {
+    const { proposalId, requestId } = await proposed();
+    const approvalId = await firstConfirm(proposalId);
+    const mine = async (c: Client) =>
+      ((await c.get('/api/v1/approvals/mine')).json().items as Array<{ id: string }>).map((i) => i.id);
+    expect(await mine(reviewer)).toContain(approvalId);
+    expect(await mine(second)).not.toContain(approvalId);
+    expect(await pendingIds(reviewer)).not.toContain(approvalId);
+    const withdrawn = await reviewer.post(`/api/v1/approvals/${approvalId}/decline`, { reason: 'Confirmed the wrong pair' });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    expect(withdrawn.json()).toMatchObject({ status: 'declined', secondUserId: null, endReason: 'Confirmed the wrong pair' });
+    expect(await mine(reviewer)).not.toContain(approvalId);
+    expect((await reviewer.get(`/api/v1/matches/${proposalId}`)).json().status).toBe('proposed');
+    expect(await casesOf(requestId)).toEqual([]);
+  });
+
   it('a rejection at the second step rejects the proposal and ends the approval', async () => {
     const { proposalId, requestId } = await proposed();
     const approvalId = await firstConfirm(proposalId);

@@ -5,7 +5,7 @@ import type { AppDeps } from '../../http/app.ts';
 import { idParams } from '../../http/params.ts';
 import { actHandlers } from './approvals.acts.ts';
 import { approval, approvalQuery, approveBody, declineBody } from './approvals.schemas.ts';
-import { approve, decline, getApproval, listApprovals } from './approvals.service.ts';
+import { approve, decline, getApproval, listApprovals, listOwnPending } from './approvals.service.ts';
 
 const tags = ['approvals'];
 
@@ -21,6 +21,14 @@ export const approvalRoutes =
         schema: { tags, description: "status=pending (default): the approvals the caller may give (eligible party and permission, not their own). Other statuses: their party's approvals.", querystring: approvalQuery, response: { 200: z.object({ items: z.array(approval) }) } },
       },
       async (request) => listApprovals(deps, actorOf(request), request.query),
+    );
+    app.get(
+      '/api/v1/approvals/mine',
+      {
+        config: { permission: 'approval.give' },
+        schema: { tags, description: "The caller's own approvals still waiting for a second person, newest first; the first person may withdraw one (POST /api/v1/approvals/:id/decline).", querystring: approvalQuery.pick({ limit: true }), response: { 200: z.object({ items: z.array(approval) }) } },
+      },
+      async (request) => listOwnPending(deps, actorOf(request), request.query.limit),
     );
     app.get(
       '/api/v1/approvals/:id',

@@ -368,3 +368,22 @@ export async function listApprovals(deps: ApprovalDeps, actor: Actor, query: App
     return { items: rows.map(presentApproval) };
   });
 }
+
+/**
+ * The caller's own approvals still waiting for a second person (not expired), newest first: so
+ * that the first person can find them again and withdraw one (`POST /approvals/:id/decline`).
+ */
+export async function listOwnPending(deps: ApprovalDeps, actor: Actor, limit: number) {
+  if (!actor.userId) return { items: [] };
+  const rows = await deps.db
+    .selectFrom('pending_approval')
+    .selectAll()
+    .where('status', '=', 'pending')
+    .where('first_user_id', '=', actor.userId)
+    .where('expires_at', '>', deps.clock.now())
+    .orderBy('first_at', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return { items: rows.map(presentApproval) };
+}

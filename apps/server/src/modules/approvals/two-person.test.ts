@@ -29,6 +29,8 @@ describe('two-person policy', () => {
     const p = twoPersonPolicy({ acts: { 'match.confirm-merge': { required: false }, 'match.confirm-case': { secondFrom: 'any-party' } } });
     expect(needsSecond(p, 'match.confirm-merge')).toBe(false);
     expect(p.acts['match.confirm-case']).toEqual({ required: true, secondFrom: 'any-party', permission: 'match.review' });
-    expect(needsSecond(defaultTwoPersonPolicy, 'two-factor.reset')).toBe(false);
+    expect(needsSecond(defaultTwoPersonPolicy, 'two-factor.reset')).toBe(true);
+    expect(eligibleSecond(defaultTwoPersonPolicy.acts['user.grant-role'], { firstPartyId: A, otherPartyId: null })).toEqual({ partyId: A, permission: 'user.admin' });
+    expect(needsSecond(defaultTwoPersonPolicy, 'attestation.verify')).toBe(false);
   });
 });

@@ -7,7 +7,7 @@ import { hasPermission, type Permission } from '../auth/permissions.ts';
  * permission table. The defaults are documented in docs/SECURITY.md ("Two-person rule").
  */
 
-/** The acts the rule knows. Only the first three are wired so far (see `wired`). */
+/** The acts the rule knows. Not all are wired yet (see `wired`). */
 export const approvalActs = [
   'match.confirm-case',
   'match.confirm-merge',
@@ -20,7 +20,7 @@ export const approvalActs = [
 export type ApprovalAct = (typeof approvalActs)[number];
 
 /** Acts whose service asks for a second person today; the others are policy only, for later. */
-export const wired: ReadonlySet<ApprovalAct> = new Set(['match.confirm-case', 'match.confirm-merge', 'consent.override']);
+export const wired: ReadonlySet<ApprovalAct> = new Set(['match.confirm-case', 'match.confirm-merge', 'consent.override', 'two-factor.reset', 'user.grant-role', 'record.erase']);
 
 /**
  * Where the second person comes from:
@@ -55,11 +55,11 @@ export const defaultTwoPersonPolicy: TwoPersonPolicy = {
     'match.confirm-case': { required: true, secondFrom: 'other-party', permission: 'match.review' },
     'match.confirm-merge': { required: true, secondFrom: 'same-party', permission: 'match.review' },
     'consent.override': { required: true, secondFrom: 'same-party', permission: 'consent.override' },
-    // Policy only until the acts are wired (docs/SECURITY.md, "Known gaps").
-    'two-factor.reset': { required: false, secondFrom: 'same-party', permission: 'user.admin' },
+    // Acts not in `wired` are policy only until they are (docs/SECURITY.md, "Known gaps").
+    'two-factor.reset': { required: true, secondFrom: 'same-party', permission: 'user.admin' },
     'attestation.verify': { required: false, secondFrom: 'other-party', permission: 'attestation.sign' },
-    'user.grant-role': { required: false, secondFrom: 'same-party', permission: 'user.admin' },
-    'record.erase': { required: false, secondFrom: 'same-party', permission: 'user.admin' },
+    'user.grant-role': { required: true, secondFrom: 'same-party', permission: 'user.admin' },
+    'record.erase': { required: true, secondFrom: 'same-party', permission: 'record.erase' },
   },
 };
 

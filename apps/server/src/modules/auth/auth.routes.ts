@@ -3,9 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SESSION_COOKIE, actorOf, csrfTokenFor } from '../../http/auth-hook.ts';
 import type { AppDeps } from '../../http/app.ts';
-import { idParams } from '../../http/params.ts';
 import { login, logout, sessionPolicy, type AuthenticatedSession } from './auth.service.ts';
-import { confirmEnrolment, resetTwoFactor, startEnrolment } from './two-factor.service.ts';
+import { confirmEnrolment, startEnrolment } from './two-factor.service.ts';
 
 const sessionView = me.extend({ csrfToken: z.string(), twoFactor: z.enum(['done', 'not-required', 'enrolment-required']) });
 const tags = ['auth'];
@@ -78,12 +77,5 @@ export const authRoutes =
       },
     );
 
-    app.post(
-      '/api/v1/users/:id/2fa/reset',
-      { config: { permission: 'user.admin' }, schema: { tags: ['users'], params: idParams, response: { 204: z.null() } } },
-      async (request, reply) => {
-        await resetTwoFactor(deps.db, deps.clock, actorOf(request), request.params.id);
-        return reply.status(204).send(null);
-      },
-    );
+    // Resetting a user's second factor is user administration (two-person rule): users/users.routes.ts.
   };

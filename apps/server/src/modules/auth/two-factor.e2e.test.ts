@@ -65,13 +65,17 @@ describe('two-factor authentication', () => {
     expect((await login('rec@test.invalid', { recoveryCode: recoveryCodes[3] })).json().code).toBe('TWO_FACTOR_INVALID');
   });
 
-  it('lets an administrator of the same party reset it, ending the user’s sessions', async () => {
+  it('lets an administrator of the same party reset it, with a second administrator, ending the user’s sessions', async () => {
     const party = await t.party();
     const admin = await t.login(['administrator'], party);
+    const second = await t.login(['administrator'], party);
     const user = await t.login(['caseworker'], party);
     const outsider = await t.login(['administrator']);
     expect((await outsider.post(`/api/v1/users/${user.userId}/2fa/reset`)).statusCode).toBe(404);
-    expect((await admin.post(`/api/v1/users/${user.userId}/2fa/reset`)).statusCode).toBe(204);
+    const asked = await admin.post(`/api/v1/users/${user.userId}/2fa/reset`);
+    expect(asked.statusCode).toBe(202);
+    expect((await user.get('/api/v1/auth/me')).statusCode).toBe(200);
+    expect((await second.post(`/api/v1/approvals/${asked.json().approval.id}/approve`, {})).statusCode).toBe(200);
     expect((await user.get('/api/v1/auth/me')).statusCode).toBe(401);
     expect((await login(user.email)).json().twoFactor).toBe('enrolment-required');
   });

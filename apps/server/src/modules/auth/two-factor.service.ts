@@ -84,16 +84,16 @@ export async function checkSecondFactor(
   return false;
 }
 
-/** An administrator of the same party resets a user's second factor; their sessions end. */
-export async function resetTwoFactor(db: Kysely<DB>, clock: Clock, actor: Actor, userId: string) {
-  await db.transaction().execute(async (trx) => {
-    const user = await trx.selectFrom('app_user').select(['party_id']).where('id', '=', userId).executeTakeFirst();
-    if (!user || user.party_id !== actor.partyId) throw new AppError('NOT_FOUND', 'Not found.');
-    await trx.updateTable('app_user').set({ totp_secret: null, totp_pending_secret: null, totp_enabled_at: null, totp_last_step: null }).where('id', '=', userId).execute();
-    await trx.updateTable('recovery_code').set({ used_at: clock.now() }).where('user_id', '=', userId).where('used_at', 'is', null).execute();
-    await revokeUserSessions(trx, userId, clock.now());
-    await recordAudit(trx, actor, { action: 'auth.2fa-reset', recordType: 'user', recordId: userId });
-  });
+/**
+ * Clears a user's second factor (the enrolment and every unused recovery code) and ends their
+ * sessions, in the caller's transaction: they enrol again at their next sign-in. Who may ask for
+ * it, the second administrator it waits for and its audit entry are the users module's
+ * (users/users.approvals.ts). Returns how many sessions ended.
+ */
+export async function clearTwoFactor(trx: Executor, userId: string, now: Date): Promise<number> {
+  await trx.updateTable('app_user').set({ totp_secret: null, totp_pending_secret: null, totp_enabled_at: null, totp_last_step: null }).where('id', '=', userId).execute();
+  await trx.updateTable('recovery_code').set({ used_at: now }).where('user_id', '=', userId).where('used_at', 'is', null).execute();
+  return revokeUserSessions(trx, userId, now);
 }
 
 /**

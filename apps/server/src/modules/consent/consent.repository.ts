@@ -75,3 +75,52 @@ export async function insertSuspension(db: Executor, row: Insertable<ContactSusp
 export async function liftSuspension(db: Executor, id: string, lift: { lifted_by: string | null; lifted_party_id: string; lifted_at: Date; lift_reason: string }) {
   return db.updateTable('contact_suspension').set(lift).where('id', '=', id).where('lifted_at', 'is', null).returningAll().executeTakeFirst();
 }
+
+/** The consent mode of each party given that has set one (the others are transitional). */
+export async function findModes(db: Executor, partyIds: readonly string[]) {
+  const unique = [...new Set(partyIds)];
+  if (unique.length === 0) return [];
+  return db.selectFrom('consent_mode').selectAll().where('party_id', 'in', unique).execute();
+}
+
+export async function upsertMode(db: Executor, row: { party_id: string; mode: 'strict' | 'transitional'; updated_by: string | null; updated_at: Date }) {
+  await db
+    .insertInto('consent_mode')
+    .values(row)
+    .onConflict((oc) => oc.column('party_id').doUpdateSet({ mode: row.mode, updated_by: row.updated_by, updated_at: row.updated_at }))
+    .execute();
+}
+
+/** What the gate needs of a subject: the parties it belongs to, the birth date that gives the person's age, and the record ids it rests on. */
+export interface SubjectFactsRow {
+  id: string;
+  party_ids: string[];
+  birth_date: string | null;
+  birth_date_precision: string;
+  birth_year: number | null;
+  /** The dossier and request a case rests on (itself for a dossier or request). */
+  record_ids: string[];
+}
+
+export async function findSubjectFacts(db: Executor, subjectType: ConsentSubjectType, ids: readonly string[]): Promise<SubjectFactsRow[]> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  if (subjectType === 'case') {
+    const rows = await db
+      .selectFrom('tracing_case as c')
+      .innerJoin('dossier as d', 'd.id', 'c.dossier_id')
+      .select(['c.id', 'c.holding_party_id', 'c.family_party_id', 'c.dossier_id', 'c.request_id', 'd.birth_date', 'd.birth_date_precision', 'd.birth_year'])
+      .where('c.id', 'in', unique)
+      .execute();
+    return rows.map((r) => ({ ...r, party_ids: [r.holding_party_id, r.family_party_id], record_ids: [r.dossier_id, r.request_id] }));
+  }
+  const table = subjectType === 'dossier' ? 'dossier' : 'tracing_request';
+  const rows = await db.selectFrom(table).select(['id', 'party_id', 'birth_date', 'birth_date_precision', 'birth_year']).where('id', 'in', unique).execute();
+  return rows.map((r) => ({ ...r, party_ids: [r.party_id], record_ids: [r.id] }));
+}
+
+/** The dossier of each age-out entry given. */
+export async function findAgeOutDossiers(db: Executor, ageOutIds: readonly string[]) {
+  if (ageOutIds.length === 0) return [];
+  return db.selectFrom('age_out').select(['id', 'dossier_id']).where('id', 'in', [...ageOutIds]).execute();
+}

@@ -1,6 +1,8 @@
 import {
   consentInput,
   consentList,
+  consentModeInput,
+  consentModeView,
   consentOverrideInput,
   consentQuery,
   consentRecord,
@@ -18,6 +20,7 @@ import { presentApproval } from '../approvals/approvals.service.ts';
 import type { AppDeps } from '../../http/app.ts';
 import { idParams } from '../../http/params.ts';
 import { listConsents, listOverrides, recordConsent, recordOverride, withdrawConsent } from './consent.service.ts';
+import { getConsentMode, setConsentMode } from './consent-mode.service.ts';
 import { getContactSuspension, liftContactSuspension, suspendContact } from './contact-suspension.service.ts';
 import { exportSubjectAccess } from './subject-access.service.ts';
 
@@ -42,6 +45,27 @@ export const consentRoutes =
         schema: { tags, description: "A record's consent history and the state of each purpose.", querystring: consentQuery, response: { 200: consentList } },
       },
       async (request) => listConsents(deps, actorOf(request), { type: request.query.subjectType, id: request.query.subjectId }),
+    );
+    app.get(
+      '/api/v1/consents/mode',
+      {
+        config: { permission: 'consent.read' },
+        schema: { tags, description: "The caller's party's consent mode: transitional (the default; unknown consent does not stop processing) or strict.", response: { 200: consentModeView } },
+      },
+      async (request) => getConsentMode(deps, actorOf(request)),
+    );
+    app.put(
+      '/api/v1/consents/mode',
+      {
+        config: { permission: 'consent.override' },
+        schema: {
+          tags,
+          description: "Sets the caller's party's consent mode. Strict: nothing of the party's records is matched, shared, shown to another party or contacted without consent (or an override) on record. Audited.",
+          body: consentModeInput,
+          response: { 200: consentModeView },
+        },
+      },
+      async (request) => setConsentMode(deps, actorOf(request), request.body.mode),
     );
     app.post(
       '/api/v1/consents/:id/withdraw',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageStatus, checkStanding, consentState, isBlocked, type StandingInput, type StateRecord } from './consent.rules.ts';
+import { ageStatus, checkStanding, consentState, hasLapsed, isBlocked, stricter, type StandingInput, type StateRecord } from './consent.rules.ts';
 
 const born = (birthDate: string | null, precision: 'day' | 'month' | 'year' | 'unknown' = 'day') => ({ birthDate, precision, birthYear: birthDate ? Number(birthDate.slice(0, 4)) : null });
 
@@ -55,7 +55,7 @@ describe('checkStanding', () => {
 
 describe('consentState', () => {
   let order = 0;
-  const rec = (over: Partial<StateRecord> = {}): StateRecord => ({ basis: 'consent', decision: 'given', side: null, order: ++order, withdrawn: false, ...over });
+  const rec = (over: Partial<StateRecord> = {}): StateRecord => ({ basis: 'consent', decision: 'given', side: null, order: ++order, withdrawn: false, lapsed: false, ...over });
 
   it('is unknown without records, given or refused by the newest record in force, withdrawn when all are', () => {
     expect(consentState([])).toBe('unknown');
@@ -77,7 +77,50 @@ describe('consentState', () => {
     expect(consentState([rec({ side: 'holding' }), rec({ side: 'family', decision: 'refused' })])).toBe('refused');
   });
 
-  it('blocks processing only on a refusal or a withdrawal', () => {
-    expect(['unknown', 'given', 'refused', 'withdrawn', 'override'].filter((s) => isBlocked(s as never))).toEqual(['refused', 'withdrawn']);
+  it("is lapsed when the newest record in force is a guardian's consent that no longer counts; the young person's own record replaces it", () => {
+    expect(consentState([rec({ lapsed: true })])).toBe('lapsed');
+    expect(consentState([rec({ lapsed: true }), rec()])).toBe('given');
+    expect(consentState([rec({ lapsed: true }), rec({ decision: 'refused' })])).toBe('refused');
+    expect(consentState([rec({ lapsed: true }), rec({ basis: 'override', decision: null })])).toBe('override');
+    // On a case a lapse on either side decides, as a withdrawal does.
+    expect(consentState([rec({ side: 'holding', lapsed: true }), rec({ side: 'family' })])).toBe('lapsed');
+  });
+
+  it('in transitional mode blocks processing on a refusal, a withdrawal or a lapse, never on unknown', () => {
+    const states = ['unknown', 'given', 'refused', 'withdrawn', 'lapsed', 'override'] as const;
+    expect(states.filter((s) => isBlocked(s, 'transitional'))).toEqual(['refused', 'withdrawn', 'lapsed']);
+  });
+
+  it('in strict mode lets through only consent or an override on record', () => {
+    const states = ['unknown', 'given', 'refused', 'withdrawn', 'lapsed', 'override'] as const;
+    expect(states.filter((s) => !isBlocked(s, 'strict'))).toEqual(['given', 'override']);
+    expect(stricter(['transitional', 'strict'])).toBe('strict');
+    expect(stricter(['transitional', 'transitional'])).toBe('transitional');
+    expect(stricter([])).toBe('transitional');
+  });
+});
+
+describe('hasLapsed', () => {
+  const given = { basis: 'consent' as const, decision: 'given' as const, side: null };
+
+  it("ends a guardian's consent from the first day the person may be 18, not before", () => {
+    expect(hasLapsed({ ...given, givenBy: 'guardian' }, 'dossier', 'minor')).toBe(false);
+    expect(hasLapsed({ ...given, givenBy: 'guardian' }, 'dossier', 'uncertain')).toBe(true);
+    expect(hasLapsed({ ...given, givenBy: 'guardian' }, 'dossier', 'adult')).toBe(true);
+    // Nobody can tell when a person without a birth date turns 18: the guardian's consent stands.
+    expect(hasLapsed({ ...given, givenBy: 'guardian' }, 'dossier', 'unknown')).toBe(false);
+  });
+
+  it("ends a parent's consent given for the child, not a parent's own on the family's request", () => {
+    expect(hasLapsed({ ...given, givenBy: 'parent' }, 'dossier', 'adult')).toBe(true);
+    expect(hasLapsed({ ...given, givenBy: 'parent' }, 'request', 'adult')).toBe(false);
+    expect(hasLapsed({ ...given, givenBy: 'parent', side: 'family' }, 'case', 'adult')).toBe(false);
+    expect(hasLapsed({ ...given, givenBy: 'guardian', side: 'holding' }, 'case', 'adult')).toBe(true);
+  });
+
+  it("keeps the person's own consent, a legal representative's, a refusal and an override", () => {
+    for (const givenBy of ['child', 'young-person', 'legal-representative'] as const) expect(hasLapsed({ ...given, givenBy }, 'dossier', 'adult')).toBe(false);
+    expect(hasLapsed({ ...given, decision: 'refused', givenBy: 'guardian' }, 'dossier', 'adult')).toBe(false);
+    expect(hasLapsed({ basis: 'override', decision: null, givenBy: null, side: null }, 'dossier', 'adult')).toBe(false);
   });
 });

@@ -21,6 +21,17 @@ export function ageStatus(birth: { birthDate: string | null; precision: BirthPre
   return 'uncertain';
 }
 
+const mayBeAdult = (age: AgeStatus) => age === 'adult' || age === 'uncertain';
+
+/**
+ * Whether the giver speaks for the person rather than for themselves: a guardian always, a parent
+ * except on the family's own request (or the family's side of a case), which is the parent's own.
+ */
+export function actsForThePerson(giver: ConsentGiver, subjectType: ConsentSubjectType, side: CaseSide | null): boolean {
+  if (giver === 'guardian') return true;
+  return giver === 'parent' && subjectType !== 'request' && side !== 'family';
+}
+
 export type StandingRefusal =
   | 'not-own-record'
   | 'not-own-side'
@@ -77,15 +88,19 @@ export function checkStanding(input: StandingInput): Standing {
   }
   const key = side ? (`case:${side}` as const) : input.subjectType;
   if (!giversFor[key].includes(input.giver)) return { ok: false, reason: side ? 'not-own-side' : 'giver-not-for-subject' };
-  const mayBeAdult = input.age === 'adult' || input.age === 'uncertain';
-  const forOwnRequest = input.giver === 'parent' && (input.subjectType === 'request' || side === 'family');
-  if ((input.giver === 'guardian' || input.giver === 'parent') && mayBeAdult && !forOwnRequest) return { ok: false, reason: 'guardian-for-adult' };
+  if (actsForThePerson(input.giver, input.subjectType, side) && mayBeAdult(input.age)) return { ok: false, reason: 'guardian-for-adult' };
   if (input.giver === 'child' && input.age === 'adult') return { ok: false, reason: 'child-is-adult' };
   if (input.giver === 'young-person' && input.age === 'minor') return { ok: false, reason: 'young-person-is-minor' };
   return { ok: true, side };
 }
 
-export type ConsentState = 'unknown' | 'given' | 'refused' | 'withdrawn' | 'override';
+export type ConsentState = 'unknown' | 'given' | 'refused' | 'withdrawn' | 'lapsed' | 'override';
+
+/**
+ * How a party's records are processed when nobody has recorded consent: `transitional` (the
+ * default) lets unknown consent go on, `strict` stops it. docs/SECURITY.md ("Consent") explains why.
+ */
+export type ConsentMode = 'strict' | 'transitional';
 
 /** What the state rule needs of one record. */
 export interface StateRecord {
@@ -95,32 +110,61 @@ export interface StateRecord {
   /** The order of recording: later records win. */
   order: number;
   withdrawn: boolean;
+  /** A consent given for the person by someone who no longer speaks for them (see `hasLapsed`). */
+  lapsed: boolean;
+}
+
+/**
+ * Whether a recorded consent has stopped counting: given by a guardian (or a parent acting for the
+ * child) and the person is now, or may be, 18. Their own consent is needed from the earliest day
+ * they may be 18 (the same day a guardian loses standing in `checkStanding`). Only a consent
+ * lapses: a guardian's refusal keeps stopping processing until the young person decides.
+ * @example hasLapsed({ basis: 'consent', decision: 'given', givenBy: 'guardian', side: null }, 'dossier', 'uncertain') // true
+ */
+export function hasLapsed(
+  r: { basis: 'consent' | 'override'; decision: ConsentDecision | null; givenBy: ConsentGiver | null; side: CaseSide | null },
+  subjectType: ConsentSubjectType,
+  age: AgeStatus,
+): boolean {
+  return r.basis === 'consent' && r.decision === 'given' && r.givenBy !== null && actsForThePerson(r.givenBy, subjectType, r.side) && mayBeAdult(age);
 }
 
 function sideState(records: readonly StateRecord[]): ConsentState {
   const live = records.filter((r) => !r.withdrawn).sort((a, b) => b.order - a.order);
-  if (live[0]) return live[0].decision === 'refused' ? 'refused' : 'given';
+  if (live[0]) return live[0].decision === 'refused' ? 'refused' : live[0].lapsed ? 'lapsed' : 'given';
   return records.length ? 'withdrawn' : 'unknown';
 }
 
 /**
  * A subject's consent for one purpose. A legal-basis override in force wins. Otherwise the newest
- * record not withdrawn decides (given or refused); with every record withdrawn it is withdrawn;
- * with none, unknown. On a case each side counts separately and a refusal or withdrawal by either
- * side decides: contact needs both.
- * @example consentState([{ basis: 'consent', decision: 'given', side: null, order: 1, withdrawn: true }]) // 'withdrawn'
+ * record not withdrawn decides (given, refused, or lapsed when given by a guardian for someone who
+ * may now be 18); with every record withdrawn it is withdrawn; with none, unknown. On a case each
+ * side counts separately and a refusal, withdrawal or lapse on either side decides: contact needs both.
+ * @example consentState([{ basis: 'consent', decision: 'given', side: null, order: 1, withdrawn: true, lapsed: false }]) // 'withdrawn'
  */
 export function consentState(records: readonly StateRecord[]): ConsentState {
   if (records.some((r) => r.basis === 'override' && !r.withdrawn)) return 'override';
   const consents = records.filter((r) => r.basis === 'consent');
   const states = (['holding', 'family', null] as const).map((s) => sideState(consents.filter((r) => r.side === s)));
-  for (const decisive of ['refused', 'withdrawn', 'given'] as const) if (states.includes(decisive)) return decisive;
+  for (const decisive of ['refused', 'withdrawn', 'lapsed', 'given'] as const) if (states.includes(decisive)) return decisive;
   return 'unknown';
 }
 
+/** Consent (or an override) on record and in force: the only states strict mode lets through. */
+export const isPermitted = (state: ConsentState): boolean => state === 'given' || state === 'override';
+
 /**
- * Whether processing for the purpose may go ahead. Unknown consent does not stop it: records
- * supplied by an authority under its legal mandate, and everything recorded before consent was
- * kept, go on as before; a refusal or a withdrawal stops it (unless overridden).
+ * Whether processing for the purpose must stop. In both modes a refusal, a withdrawal or a lapsed
+ * guardian's consent stops it (unless overridden). Unknown consent stops it only in strict mode;
+ * in transitional mode records supplied by an authority under its legal mandate, and everything
+ * recorded before consent was kept, go on as before.
+ * @example isBlocked('unknown', 'transitional') // false
+ * @example isBlocked('unknown', 'strict') // true
  */
-export const isBlocked = (state: ConsentState): boolean => state === 'refused' || state === 'withdrawn';
+export function isBlocked(state: ConsentState, mode: ConsentMode): boolean {
+  if (isPermitted(state)) return false;
+  return mode === 'strict' || state !== 'unknown';
+}
+
+/** The stricter of some parties' modes: a record two parties share is strict if either is. */
+export const stricter = (modes: readonly ConsentMode[]): ConsentMode => (modes.includes('strict') ? 'strict' : 'transitional');

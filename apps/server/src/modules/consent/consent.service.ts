@@ -13,15 +13,16 @@ import type { BirthPrecision } from '../age-out/age-out.rules.ts';
 import { canSeeCase } from '../cases/cases.policy.ts';
 import { findCase } from '../cases/cases.repository.ts';
 import { findDossier } from '../dossiers/dossiers.repository.ts';
+import { assertNotErased } from '../erasure/erasure.lookup.ts';
 import { supersedeProposalsOf } from '../matching/matching.service.ts';
 import { proposeForNewDossier } from '../matching/matching.runs.ts';
 import { proposeForRequest } from '../matching/matching.service.ts';
 import { isoDay } from '../names/date-rules.ts';
 import { canSeeRequest } from '../requests/requests.policy.ts';
 import { findRequest } from '../requests/requests.repository.ts';
-import { findConsentState, statesByPurpose, type ConsentSubject } from './consent.gate.ts';
-import { findConsent, findConsentsOf, findOverrides, insertConsent, insertWithdrawal } from './consent.repository.ts';
-import { ageStatus, checkStanding, isBlocked, type ConsentState, type StandingRefusal } from './consent.rules.ts';
+import { findConsentCheck, statesByPurpose, type ConsentCheck, type ConsentSubject } from './consent.gate.ts';
+import { findConsent, findConsentsOf, findModes, findOverrides, insertConsent, insertWithdrawal } from './consent.repository.ts';
+import { ageStatus, checkStanding, stricter, type StandingRefusal } from './consent.rules.ts';
 import type { ConsentWithWithdrawal } from './consent.tables.ts';
 
 export interface ConsentDeps {
@@ -51,11 +52,13 @@ async function resolveSubject(db: Executor, actor: Actor, subject: ConsentSubjec
   if (subject.type === 'dossier') {
     const row = await findDossier(db, subject.id);
     if (!row || !hasPermission(actor.roles, 'dossier.read')) throw notFound();
+    await assertNotErased(db, actor, row);
     return { ownerPartyId: row.party_id, mediaSubjects: [{ type: 'dossier', id: row.id }], birth: birthOf(row) };
   }
   if (subject.type === 'request') {
     const row = await findRequest(db, subject.id);
     if (!row || !canSeeRequest(actor, row)) throw notFound();
+    await assertNotErased(db, actor, row);
     return { ownerPartyId: row.party_id, mediaSubjects: [{ type: 'tracing_request', id: row.id }], birth: birthOf(row) };
   }
   const kase = await findCase(db, subject.id);
@@ -134,13 +137,13 @@ async function assertSharingParty(db: Executor, purpose: string) {
  * match queues at once (its open proposals are superseded, in the same transaction); one that
  * may be traced again is matched again after commit.
  */
-async function afterTracingChange(trx: Executor, actor: Actor, subject: ConsentSubject, before: ConsentState, now: Date): Promise<'rematch' | null> {
+async function afterTracingChange(trx: Executor, actor: Actor, subject: ConsentSubject, before: ConsentCheck, now: Date): Promise<'rematch' | null> {
   if (subject.type === 'case') return null;
-  const after = await findConsentState(trx, subject, 'tracing');
-  if (isBlocked(after) && !isBlocked(before)) {
-    await supersedeProposalsOf(trx, actor, { type: subject.type, id: subject.id }, `Consent for tracing is ${after}.`, now);
+  const after = await findConsentCheck(trx, subject, 'tracing', now);
+  if (after.blocked && !before.blocked) {
+    await supersedeProposalsOf(trx, actor, { type: subject.type, id: subject.id }, `Consent for tracing is ${after.state}.`, now);
   }
-  return isBlocked(before) && !isBlocked(after) ? 'rematch' : null;
+  return before.blocked && !after.blocked ? 'rematch' : null;
 }
 
 async function rematch(deps: ConsentDeps, subject: ConsentSubject) {
@@ -173,7 +176,7 @@ export async function recordConsent(deps: ConsentDeps, actor: Actor, input: Cons
     if (!standing.ok) throw new AppError('CONSENT_NO_STANDING', refusals[standing.reason], { details: { reason: standing.reason, givenBy: input.givenBy } });
     await assertEvidence(trx, actor, s, input.evidenceMediaId);
     await assertSharingParty(trx, input.purpose);
-    const before = input.purpose === 'tracing' ? await findConsentState(trx, subject, 'tracing') : null;
+    const before = input.purpose === 'tracing' ? await findConsentCheck(trx, subject, 'tracing', now) : null;
     const row = await insertConsent(trx, {
       subject_type: subject.type,
       subject_id: subject.id,
@@ -214,7 +217,7 @@ async function overrideInTrx(trx: Executor, actor: Actor, input: ConsentOverride
   const s = await resolveSubject(trx, actor, subject);
   const side = assertPartyStanding(actor, s);
   await assertSharingParty(trx, input.purpose);
-  const before = input.purpose === 'tracing' ? await findConsentState(trx, subject, 'tracing') : null;
+  const before = input.purpose === 'tracing' ? await findConsentCheck(trx, subject, 'tracing', now) : null;
   const row = await insertConsent(trx, {
     subject_type: subject.type,
     subject_id: subject.id,
@@ -324,7 +327,7 @@ export async function withdrawConsent(deps: ConsentDeps, actor: Actor, id: strin
     }
     if (row.basis === 'override' && !hasPermission(actor.roles, 'consent.override')) throw new AppError('FORBIDDEN', 'Ending an override needs the consent.override permission.');
     if (row.withdrawal) throw new AppError('CONSENT_ALREADY_WITHDRAWN', 'This consent has already been withdrawn.', { details: { withdrawnAt: row.withdrawal.withdrawn_at.toISOString() } });
-    const before = row.purpose === 'tracing' ? await findConsentState(trx, subject, 'tracing') : null;
+    const before = row.purpose === 'tracing' ? await findConsentCheck(trx, subject, 'tracing', now) : null;
     const w = await insertWithdrawal(trx, { consent_id: id, withdrawn_at: now, withdrawn_by: actor.userId, party_id: actor.partyId ?? row.party_id, reason });
     if (!w) throw new AppError('CONSENT_ALREADY_WITHDRAWN', 'This consent has already been withdrawn.');
     await recordAudit(trx, actor, {
@@ -343,16 +346,27 @@ export async function withdrawConsent(deps: ConsentDeps, actor: Actor, id: strin
 }
 
 /**
- * A record's consent history and the state of each purpose. Seen by the party that holds the
- * record (a case: both its parties); others get 404. Audited with the ids returned.
+ * A record's consent history, the state of each purpose now, the mode it is processed under, and
+ * the purposes a young person must now consent to themselves (a guardian's consent lapsed at 18).
+ * Seen by the party that holds the record (a case: both its parties); others get 404. Audited
+ * with the ids returned.
  */
 export async function listConsents(deps: ConsentDeps, actor: Actor, subject: ConsentSubject) {
+  const today = isoDay(deps.clock.now());
   return deps.db.transaction().execute(async (trx) => {
     const s = await resolveSubject(trx, actor, subject);
     if (actor.kind !== 'system' && !s.caseParties && actor.partyId !== s.ownerPartyId) throw notFound();
     const rows = await findConsentsOf(trx, subject.type, [subject.id]);
     if (rows.length) await recordAudit(trx, actor, { action: 'consent.list', recordType: subject.type, recordId: subject.id, details: { ids: rows.map((r) => r.id) } });
-    return { items: rows.map(presentConsent), states: statesByPurpose(rows) };
+    const states = statesByPurpose(rows, { subjectType: subject.type, age: s.birth ? ageStatus(s.birth, today) : 'unknown' });
+    const parties = s.caseParties ? [s.caseParties.holding, s.caseParties.family] : [s.ownerPartyId!];
+    const modes = await findModes(trx, parties);
+    return {
+      items: rows.map(presentConsent),
+      states,
+      mode: stricter(parties.map((p) => modes.find((m) => m.party_id === p)?.mode ?? 'transitional')),
+      renewalNeeded: Object.keys(states).filter((p) => states[p] === 'lapsed'),
+    };
   });
 }
 

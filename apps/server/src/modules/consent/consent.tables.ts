@@ -51,8 +51,17 @@ export interface ContactSuspensionTable {
   lift_reason: string | null;
 }
 
+/** A party's consent mode (migrations/0025-erasure.ts); a party without a row is transitional. */
+export interface ConsentModeTable {
+  party_id: string;
+  mode: 'strict' | 'transitional';
+  updated_by: string | null;
+  updated_at: Date;
+}
+
 export interface ConsentTables {
   consent: ConsentTable;
+  consent_mode: ConsentModeTable;
   consent_withdrawal: ConsentWithdrawalTable;
   contact_suspension: ContactSuspensionTable;
 }

@@ -2,6 +2,7 @@ import { notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import { findDossier } from '../dossiers/dossiers.repository.ts';
+import { assertNotErased } from '../erasure/erasure.lookup.ts';
 import { findSourcesOf } from '../sources/source-records.repository.ts';
 import { withMatching } from '../matching/matching.tables.ts';
 import { presentConsent, type ConsentDeps } from './consent.service.ts';
@@ -13,11 +14,14 @@ import { findConsentsOf, findSuspensions } from './consent.repository.ts';
  * (metadata), match proposals, cases with their history, contact and messages, consent records,
  * age-out entries, attestations (metadata: the signed envelope stays in the log) and the audit
  * entries about the dossier and its cases. The export is audited with every id it holds.
+ * `watermark` (a controlled export's id, user and times) is written into the result when given.
  */
-export async function exportSubjectAccess(deps: ConsentDeps, actor: Actor, dossierId: string) {
+export async function exportSubjectAccess(deps: ConsentDeps, actor: Actor, dossierId: string, watermark?: object) {
   return deps.db.transaction().execute(async (trx) => {
     const dossier = await findDossier(trx, dossierId);
     if (!dossier || (actor.kind !== 'system' && actor.partyId !== dossier.party_id)) throw notFound();
+    // An erased dossier holds nothing more to give: its tombstone answers (410 RECORD_ERASED).
+    await assertNotErased(trx, actor, dossier);
     const { name_search: _derived, ...dossierFields } = dossier;
     const sources = await findSourcesOf(trx, 'dossier', dossierId);
     const media = await trx
@@ -75,6 +79,7 @@ export async function exportSubjectAccess(deps: ConsentDeps, actor: Actor, dossi
       details: ids,
     });
     return {
+      ...(watermark ? { watermark } : {}),
       dossierId,
       generatedAt: deps.clock.now().toISOString(),
       sections: {

@@ -33,7 +33,7 @@ export async function submitMessage(deps: ContactDeps, actor: Actor, caseId: str
     const side = sideOf(actor, kase);
     if (!side || !actor.partyId) throw new AppError('FORBIDDEN', 'Only an officer of one of the two parties of the case can relay a message.');
     assertCaseActive(kase);
-    await assertContactAllowed(trx, kase);
+    await assertContactAllowed(trx, kase, now);
     if (input.mediaId && !(await findPartyPhoto(trx, input.mediaId, actor.partyId, [kase.dossier_id, kase.request_id]))) {
       throw validationFailed([{ path: 'mediaId', message: "is not a photo your party added to this case's dossier or request" }]);
     }
@@ -80,7 +80,7 @@ export async function reviewMessage(deps: ContactDeps, actor: Actor, id: string,
     if (row.status !== 'pending-review') throw new AppError('MESSAGE_ALREADY_REVIEWED', 'This message has already been reviewed.', { details: { status: row.status } });
     const status = review.decision === 'approve' ? 'approved' : 'returned';
     // Nothing is delivered while contact is suspended (or consent to it withdrawn); returning is.
-    if (status === 'approved') await assertContactAllowed(trx, kase);
+    if (status === 'approved') await assertContactAllowed(trx, kase, now);
     const reason = review.decision === 'return' ? review.reason : null;
     const decided = await decideMessage(trx, { id, status, reason, actorUserId: actor.userId, at: now });
     if (!decided) throw new AppError('MESSAGE_ALREADY_REVIEWED', 'This message has already been reviewed.');

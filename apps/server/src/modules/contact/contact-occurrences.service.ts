@@ -26,7 +26,7 @@ export async function recordContact(deps: ContactDeps, actor: Actor, occurrenceI
     if (!occ) throw notFound();
     const kase = await findVisibleCase(trx, actor, occ.case_id);
     // Only a cancellation can be recorded while contact is suspended or consent to it withdrawn.
-    if (input.outcome !== 'cancelled') await assertContactAllowed(trx, kase);
+    if (input.outcome !== 'cancelled') await assertContactAllowed(trx, kase, now);
     // The plan first, like a plan change does, so that the two never wait on each other.
     const plan = await findPlan(trx, occ.plan_id, true);
     if (!plan || plan.status !== 'active') {

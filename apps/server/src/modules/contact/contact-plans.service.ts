@@ -93,7 +93,7 @@ export async function createPlan(deps: ContactDeps, actor: Actor, caseId: string
   return deps.db.transaction().execute(async (trx) => {
     const kase = await findVisibleCase(trx, actor, caseId, true);
     assertCaseActive(kase);
-    await assertContactAllowed(trx, kase);
+    await assertContactAllowed(trx, kase, now);
     issues.push(...(await supervisorIssues(trx, kase, { holding: input.holdingSupervisorId, family: input.familySupervisorId })));
     if (issues.length) throw validationFailed(issues);
     const old = await findOpenPlan(trx, caseId, true);
@@ -171,7 +171,7 @@ export async function patchPlan(deps: ContactDeps, actor: Actor, id: string, pat
     const rescheduled = scheduleKeys.some((k) => merged[k] !== before[k]);
     // Suspending or cancelling a plan is always possible; resuming or rescheduling one is not
     // while contact is suspended or consent to it withdrawn.
-    if (to === 'active' || (rescheduled && plan.status === 'active' && !to)) await assertContactAllowed(trx, kase);
+    if (to === 'active' || (rescheduled && plan.status === 'active' && !to)) await assertContactAllowed(trx, kase, now);
     const updated = await updatePlan(trx, id, patch.version, {
       channel: merged.channel,
       interval_days: merged.intervalDays,

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
 import { systemActor } from '../auth/actor.ts';
+import { seedConsents } from '../consent/consent.seed.ts';
 import { saveDossierBatch } from '../dossiers/dossiers.service.ts';
 import { findPartyByCode } from '../parties/parties.repository.ts';
 import { createParty } from '../parties/parties.service.ts';
@@ -46,15 +47,23 @@ export async function seedDemo(db: Kysely<DB>, clock: Clock, count = 300, opts: 
   const home = (await findPartyByCode(db, 'UA-DEMO'))!;
   const children = generateDemoChildren(count, 2025);
   let requests = 0;
+  const ids = { dossiers: [] as string[], requests: [] as string[] };
   for (let i = 0; i < children.length; i += 500) {
     const slice = children.slice(i, i + 500);
     await db.transaction().execute(async (trx) => {
-      await saveDossierBatch(trx, systemActor(holder.id), holder.id, slice.map((c) => c.dossier), clock.now());
+      ids.dossiers.push(...(await saveDossierBatch(trx, systemActor(holder.id), holder.id, slice.map((c) => c.dossier), clock.now())).map((r) => r.id));
       const reqs = slice.flatMap((c) => (c.request ? [c.request] : []));
       requests += reqs.length;
-      await saveRequestBatch(trx, systemActor(home.id), home.id, reqs, clock.now());
+      ids.requests.push(...(await saveRequestBatch(trx, systemActor(home.id), home.id, reqs, clock.now())).map((r) => r.id));
     });
   }
+  // Consent on record for every demo child and request, so that the demo also works with the
+  // parties in strict consent mode (docs/SECURITY.md, "Consent").
+  const others = (code: string) => demoParties.map((p) => p.code).filter((c) => c !== code);
+  await db.transaction().execute(async (trx) => {
+    await seedConsents(trx, clock.now(), { partyId: holder.id, dossierIds: ids.dossiers, requestIds: [], sharingWith: others(holder.code) });
+    await seedConsents(trx, clock.now(), { partyId: home.id, dossierIds: [], requestIds: ids.requests, sharingWith: others(home.code) });
+  });
   const result: DemoSeedResult = { dossiers: children.length, requests };
   if (opts.createAdmin) {
     const password = `demo-${randomBytes(9).toString('base64url')}`;

@@ -6,6 +6,7 @@ import { AppError, notFound, validationFailed } from '../../errors.ts';
 import { decodeCursor, toPage } from '../../lib/cursor.ts';
 import { dropNulls } from '../../lib/drop-nulls.ts';
 import { findBlocked } from '../consent/consent.gate.ts';
+import { assertNotErased, findErased } from '../erasure/erasure.lookup.ts';
 import { recordAudit, type Executor } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import { logStatusTransition, publishCheckpoint } from '../transparency/log.service.ts';
@@ -95,13 +96,16 @@ export async function createDossier(deps: DossierDeps, actor: Actor, input: Doss
 }
 
 /**
- * Consent reaches search too: another party's dossier whose tracing consent is refused or withdrawn
- * (and not overridden) is neither listed nor readable by other parties; its own party still sees it.
+ * Consent reaches search too: another party's dossier whose tracing consent stops processing
+ * (refused, withdrawn or lapsed and not overridden; in strict mode also not on record) is neither
+ * listed nor readable by other parties; its own party still sees it. An erased dossier is listed
+ * to nobody.
  */
-async function withdrawnForOthers(trx: Executor, actor: Actor, rows: ReadonlyArray<{ id: string; party_id: string }>): Promise<Set<string>> {
-  if (actor.kind === 'system') return new Set();
-  const others = rows.filter((r) => r.party_id !== actor.partyId).map((r) => r.id);
-  return others.length ? findBlocked(trx, 'dossier', others, 'tracing') : new Set();
+async function withdrawnForOthers(trx: Executor, actor: Actor, rows: ReadonlyArray<{ id: string; party_id: string }>, now: Date): Promise<Set<string>> {
+  const erased = await findErased(trx, rows.map((r) => r.id));
+  if (actor.kind === 'system') return erased;
+  const others = rows.filter((r) => r.party_id !== actor.partyId && !erased.has(r.id)).map((r) => r.id);
+  return others.length ? new Set([...erased, ...(await findBlocked(trx, 'dossier', others, 'tracing', now))]) : erased;
 }
 
 export async function getDossier(deps: DossierDeps, actor: Actor, id: string, opts = { audit: true }) {
@@ -110,7 +114,8 @@ export async function getDossier(deps: DossierDeps, actor: Actor, id: string, op
     // Another party's dossier the sharing policy does not share with the reader's party answers like a missing one.
     const sharing = await loadReaderView(trx, actor);
     if (!row || !isDossierShared(actor, row, sharing)) throw notFound();
-    if ((await withdrawnForOthers(trx, actor, [row])).has(row.id)) throw notFound();
+    await assertNotErased(trx, actor, row);
+    if ((await withdrawnForOthers(trx, actor, [row], deps.clock.now())).has(row.id)) throw notFound();
     // A survivor lists the source records of the dossiers merged into it too.
     const sources = await sourcesWithMerged(trx, [id]);
     const links = await linksOf(trx, actor, [id]);
@@ -130,6 +135,7 @@ export async function patchDossier(deps: DossierDeps, actor: Actor, id: string, 
   await deps.db.transaction().execute(async (trx) => {
     const row = await findDossier(trx, id);
     if (!row || !canWriteDossier(actor, row)) throw notFound();
+    await assertNotErased(trx, actor, row);
     const current = presentDossier(row, [], { ...actor, kind: 'system' });
     const { version, status, ...fields } = patch;
     if (status && status !== row.status && (status === 'merged' || row.status === 'merged')) {
@@ -163,7 +169,7 @@ export async function listDossiers(deps: DossierDeps, actor: Actor, search: Doss
     });
     const { items: page, nextCursor } = toPage(rows, search.limit);
     const sharing = await loadReaderView(trx, actor);
-    const withdrawn = await withdrawnForOthers(trx, actor, page);
+    const withdrawn = await withdrawnForOthers(trx, actor, page, deps.clock.now());
     const items = page.filter((r) => isDossierShared(actor, r, sharing) && !withdrawn.has(r.id));
     const ids = items.map((r) => r.id);
     const sources = await sourcesWithMerged(trx, ids);

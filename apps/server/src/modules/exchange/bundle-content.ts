@@ -43,11 +43,12 @@ async function refsOf(db: Executor, type: ExchangeSubject, ids: string[], sender
 }
 
 /**
- * Of these records, those whose consent stops sharing them with the recipient: `sharing:<code>`
- * or `tracing` refused or withdrawn (no override). The batch form of `hasSharingConsent`.
+ * Of these records, those whose consent stops sharing them with the recipient now: `sharing:<code>`
+ * or `tracing` refused, withdrawn or lapsed (no override), in strict mode also not on record, or
+ * the record erased. The batch form of `hasSharingConsent`.
  */
-async function consentBlocked(db: Executor, type: ConsentSubjectType, ids: string[], recipient: Party): Promise<Set<string>> {
-  const [forParty, forTracing] = await Promise.all([findBlocked(db, type, ids, `sharing:${recipient.code}`), findBlocked(db, type, ids, 'tracing')]);
+async function consentBlocked(db: Executor, type: ConsentSubjectType, ids: string[], recipient: Party, now: Date): Promise<Set<string>> {
+  const [forParty, forTracing] = await Promise.all([findBlocked(db, type, ids, `sharing:${recipient.code}`, now), findBlocked(db, type, ids, 'tracing', now)]);
   return new Set([...forParty, ...forTracing]);
 }
 
@@ -62,7 +63,7 @@ function dropWithheld<T extends Record<string, unknown>>(record: T, withheld: re
 }
 
 /** The sender's dossiers and requests changed at or after `since`, shaped as the recipient may see them. */
-async function records(db: Executor, sender: Party, recipient: Party, since: Date | null, sharing: SharingView) {
+async function records(db: Executor, sender: Party, recipient: Party, since: Date | null, sharing: SharingView, now: Date) {
   const reader = readerFor(recipient);
   let dq = db.selectFrom('dossier').selectAll().where('party_id', '=', sender.id).orderBy('id');
   let rq = db.selectFrom('tracing_request').selectAll().where('party_id', '=', sender.id).orderBy('id');
@@ -71,7 +72,7 @@ async function records(db: Executor, sender: Party, recipient: Party, since: Dat
     rq = rq.where('updated_at', '>=', since);
   }
   const dossierRows = (await dq.execute()).filter((row) => isDossierShared(reader, row, sharing));
-  const blockedDossiers = await consentBlocked(db, 'dossier', dossierRows.map((r) => r.id), recipient);
+  const blockedDossiers = await consentBlocked(db, 'dossier', dossierRows.map((r) => r.id), recipient, now);
   const dossiers = dossierRows.filter((row) => !blockedDossiers.has(row.id)).map((row) => {
     const p = presentDossier(row, [], reader, undefined, sharing);
     const record = dropEmpty({
@@ -92,7 +93,7 @@ async function records(db: Executor, sender: Party, recipient: Party, since: Dat
   const disclosures = await findDisclosures(db, requestRows.map((r) => r.id));
   const disclosureOf = (id: string) => (disclosures.get(id) as Parameters<typeof presentRequest>[2]) ?? null;
   const sharedRequests = requestRows.filter((row) => isRequestShared(reader, row, disclosureOf(row.id), sharing));
-  const blockedRequests = await consentBlocked(db, 'request', sharedRequests.map((r) => r.id), recipient);
+  const blockedRequests = await consentBlocked(db, 'request', sharedRequests.map((r) => r.id), recipient, now);
   const requests = sharedRequests.flatMap((row) => {
     if (blockedRequests.has(row.id)) return [];
     const p = presentRequest(row, reader, disclosureOf(row.id), sharing);
@@ -112,14 +113,14 @@ async function records(db: Executor, sender: Party, recipient: Party, since: Dat
 }
 
 /** Whether the sender's dossier may reach the recipient at all: shared by the policy, and consent not stopping it. */
-async function dossierGate(db: Executor, sender: Party, recipient: Party, sharing: SharingView, ids: string[], dataPoint: 'dossier.names' | 'dossier.photos') {
+async function dossierGate(db: Executor, sender: Party, recipient: Party, sharing: SharingView, ids: string[], dataPoint: 'dossier.names' | 'dossier.photos', now: Date) {
   const fields = sharing.dossierFields(sender.id);
   const shared = fields === 'all' || (fields.has('dossier.names') && fields.has(dataPoint));
-  const blocked = shared ? await consentBlocked(db, 'dossier', ids, recipient) : new Set<string>();
+  const blocked = shared ? await consentBlocked(db, 'dossier', ids, recipient, now) : new Set<string>();
   return (id: string) => shared && !blocked.has(id);
 }
 
-async function attestations(db: Executor, sender: Party, recipient: Party, since: Date | null, sharing: SharingView) {
+async function attestations(db: Executor, sender: Party, recipient: Party, since: Date | null, sharing: SharingView, now: Date) {
   let q = db
     .selectFrom('attestation')
     .select(['id', 'subject_id', 'subject_version', 'claim', 'decision', 'key_id', 'signed_at', 'envelope'])
@@ -130,7 +131,7 @@ async function attestations(db: Executor, sender: Party, recipient: Party, since
   const rows = await q.execute();
   const refs = await refsOf(db, 'dossier', [...new Set(rows.map((r) => r.subject_id))], sender, recipient);
   const ownIds = [...refs].filter(([, ref]) => ref.party === sender.code).map(([id]) => id);
-  const may = await dossierGate(db, sender, recipient, sharing, ownIds, 'dossier.names');
+  const may = await dossierGate(db, sender, recipient, sharing, ownIds, 'dossier.names', now);
   return rows.flatMap((r) => {
     const dossier = refs.get(r.subject_id);
     if (!dossier || (dossier.party === sender.code && !may(r.subject_id))) return [];
@@ -179,7 +180,7 @@ async function files(deps: { db: Kysely<DB>; clock: Clock; media: () => MediaSto
     .orderBy('m.id');
   if (since) q = q.where('m.created_at', '>=', since);
   const rows = await q.execute();
-  const may = await dossierGate(deps.db, sender, recipient, sharing, [...new Set(rows.map((r) => r.subject_id))], 'dossier.photos');
+  const may = await dossierGate(deps.db, sender, recipient, sharing, [...new Set(rows.map((r) => r.subject_id))], 'dossier.photos', deps.clock.now());
   const out: BundleContent['files'] = [];
   for (const r of rows) {
     if (!may(r.subject_id)) continue;
@@ -206,11 +207,12 @@ export async function collectContent(
   since: Date | null,
 ): Promise<BundleContent> {
   const sharing = await loadSharingView(deps.db, recipient.id, 'tracing');
-  const { dossiers, requests } = await records(deps.db, sender, recipient, since, sharing);
+  const now = deps.clock.now();
+  const { dossiers, requests } = await records(deps.db, sender, recipient, since, sharing, now);
   return {
     dossiers,
     requests,
-    attestations: await attestations(deps.db, sender, recipient, since, sharing),
+    attestations: await attestations(deps.db, sender, recipient, since, sharing, now),
     caseEvents: await caseEvents(deps.db, sender, recipient, since),
     files: await files(deps, sender, recipient, since, sharing),
   };

@@ -4,6 +4,7 @@ import { AppError, notFound } from '../../errors.ts';
 import { recordAudit, type Executor } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import { openCaseInTrx } from '../cases/cases.service.ts';
+import { assertTraceable } from '../consent/consent.gate.ts';
 import { mergeOnConfirm } from '../dossiers/dossier-merge.service.ts';
 import { findDossier } from '../dossiers/dossiers.repository.ts';
 import { findRequest } from '../requests/requests.repository.ts';
@@ -41,6 +42,10 @@ async function assertMergeable(trx: Executor, row: MatchProposalRow) {
   if (open.length !== 2) throw new AppError('MERGE_DOSSIER_NOT_OPEN', 'Both dossiers must be open to be merged.');
 }
 
+/** Consent at the moment of confirming: both records must still be open to tracing (consent.gate.ts). */
+const assertPairTraceable = (trx: Executor, row: MatchProposalRow, now: Date) =>
+  assertTraceable(trx, [{ type: row.kind === 'request-dossier' ? 'request' : 'dossier', id: row.left_id }, { type: 'dossier', id: row.right_id }], now);
+
 /** The party on the other side of the decision: the dossier's for a request↔dossier pair. */
 async function otherPartyOf(trx: Executor, row: MatchProposalRow): Promise<string | null> {
   if (row.kind === 'dossier-dossier') return row.other_party_id;
@@ -55,6 +60,7 @@ async function otherPartyOf(trx: Executor, row: MatchProposalRow): Promise<strin
 async function applyDecision(trx: Executor, actor: Actor, row: MatchProposalRow, status: 'confirmed' | 'rejected', reason: string | null, now: Date): Promise<boolean> {
   const id = row.id;
   let logged = false;
+  if (status === 'confirmed') await assertPairTraceable(trx, row, now);
   const db = withMatching(trx);
   await db.updateTable('match_proposal').set({ status, decided_by: actor.userId, decided_at: now, reason }).where('id', '=', id).where('status', '=', row.status).execute();
   await db.insertInto('match_proposal_event').values({ proposal_id: id, status, actor_user_id: actor.userId, reason, at: now }).execute();
@@ -177,6 +183,7 @@ export async function decideProposal(deps: MatchingDeps, actor: Actor, id: strin
     const act = actOf(row);
     if (status === 'confirmed' && act && actor.kind !== 'system' && needsSecond(policy, act)) {
       if (act === 'match.confirm-merge') await assertMergeable(trx, row);
+      await assertPairTraceable(trx, row, now);
       const db = withMatching(trx);
       await db.updateTable('match_proposal').set({ status: 'awaiting-second' }).where('id', '=', id).where('status', '=', row.status).execute();
       await db.insertInto('match_proposal_event').values({ proposal_id: id, status: 'awaiting-second', actor_user_id: actor.userId, reason, at: now }).execute();

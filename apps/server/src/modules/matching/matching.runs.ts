@@ -23,10 +23,11 @@ async function proposeRequestsForDossier(deps: MatchingDeps, dossierId: string, 
   const dix = await (await dossierIndex(deps.db).refresh([dossierId])).sync({ fingerprintMaxAgeMs: INTERACTIVE_SYNC_MS });
   const rix = await requestIndex(deps.db).sync({ fingerprintMaxAgeMs: INTERACTIVE_SYNC_MS });
   const dossier = dix.records.get(dossierId);
-  if (!dossier || (await findBlocked(deps.db, 'dossier', [dossierId], 'tracing')).has(dossierId)) return 0;
+  const now = deps.clock.now();
+  if (!dossier || (await findBlocked(deps.db, 'dossier', [dossierId], 'tracing', now)).has(dossierId)) return 0;
   const drawn = rix.index.query(dossier, { top: REQUEST_REACH, minScore: 0 });
   // Consent gate: requests whose tracing consent is refused or withdrawn are left out.
-  const blocked = await findBlocked(deps.db, 'request', drawn.map((c) => c.record_id), 'tracing');
+  const blocked = await findBlocked(deps.db, 'request', drawn.map((c) => c.record_id), 'tracing', now);
   const reached = drawn.filter((c) => !blocked.has(c.record_id));
   if (reached.length === 0) return 0;
   const parties = new Map(

@@ -175,9 +175,10 @@ export async function proposeForRequest(deps: MatchingDeps, requestId: string, a
   const left: Side = { id: row.id, record: requestRecord(row), partyId: row.party_id };
   // Consent gate: a request whose tracing consent is refused or withdrawn is not matched, nor is
   // a dossier whose is (consent.gate.ts); candidates are drawn past them so that the top stays full.
-  const tracing = row.status === 'open' && !(await findBlocked(deps.db, 'request', [row.id], 'tracing')).has(row.id);
+  const now = deps.clock.now();
+  const tracing = row.status === 'open' && !(await findBlocked(deps.db, 'request', [row.id], 'tracing', now)).has(row.id);
   const drawn = tracing ? ix.index.query(left.record, { top: TOP * 2 }) : [];
-  const blocked = await findBlocked(deps.db, 'dossier', drawn.map((c) => c.record_id), 'tracing');
+  const blocked = await findBlocked(deps.db, 'dossier', drawn.map((c) => c.record_id), 'tracing', now);
   const candidates = drawn.filter((c) => !blocked.has(c.record_id)).slice(0, TOP);
   return deps.db.transaction().execute(async (trx) => {
     const pairs = candidates.flatMap((candidate) => {
@@ -193,9 +194,10 @@ export async function proposeForRequest(deps: MatchingDeps, requestId: string, a
 export async function proposeForDossier(deps: MatchingDeps, dossierId: string, actor: Actor = systemActor()) {
   const ix = await dossierIndex(deps.db).sync({ fingerprintMaxAgeMs: INTERACTIVE_SYNC_MS });
   const self = ix.records.get(dossierId);
-  if (!self || (await findBlocked(deps.db, 'dossier', [dossierId], 'tracing')).has(dossierId)) return [];
+  const now = deps.clock.now();
+  if (!self || (await findBlocked(deps.db, 'dossier', [dossierId], 'tracing', now)).has(dossierId)) return [];
   const drawn = ix.index.queryRecord(dossierId, { top: TOP * 2 });
-  const blocked = await findBlocked(deps.db, 'dossier', drawn.map((c) => c.record_id), 'tracing');
+  const blocked = await findBlocked(deps.db, 'dossier', drawn.map((c) => c.record_id), 'tracing', now);
   const candidates = drawn.filter((c) => !blocked.has(c.record_id)).slice(0, TOP);
   return deps.db.transaction().execute(async (trx) => {
     const ids = [dossierId, ...candidates.map((c) => c.record_id)];

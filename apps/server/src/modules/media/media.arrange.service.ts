@@ -22,7 +22,7 @@ const subjectOf = (row: { subject_type: SubjectRef['type']; subject_id: string }
 export async function patchMedia(deps: MediaDeps, actor: Actor, id: string, patch: MediaPatch): Promise<PresentedMedia> {
   return deps.db.transaction().execute(async (trx) => {
     const row = await findMedia(trx, id);
-    if (!row || !(await findWritableSubject(trx, actor, subjectOf(row)))) throw notFound();
+    if (!row || !(await findWritableSubject(trx, actor, subjectOf(row), deps.clock.now()))) throw notFound();
     if (patch.primary && row.kind !== 'photo') throw validationFailed([{ path: 'primary', message: 'only a photo can be the primary photo' }]);
     await lockSubjectRow(trx, subjectOf(row));
     const fields: Parameters<typeof updateMediaFields>[2] = {};
@@ -39,7 +39,7 @@ export async function patchMedia(deps: MediaDeps, actor: Actor, id: string, patc
 /** Puts a subject's photos in the order given; `ids` must name each of its photos exactly once. */
 export async function orderPhotos(deps: MediaDeps, actor: Actor, subject: SubjectRef, ids: readonly string[]): Promise<PresentedMedia[]> {
   return deps.db.transaction().execute(async (trx) => {
-    if (!(await findWritableSubject(trx, actor, subject))) throw notFound();
+    if (!(await findWritableSubject(trx, actor, subject, deps.clock.now()))) throw notFound();
     await lockSubjectRow(trx, subject);
     const photos = (await findMediaOf(trx, subject)).filter((r) => r.kind === 'photo');
     const given = ids.map((i) => i.toLowerCase());
@@ -63,7 +63,7 @@ export async function orderPhotos(deps: MediaDeps, actor: Actor, subject: Subjec
 export async function deleteMedia(deps: MediaDeps, actor: Actor, id: string): Promise<void> {
   const removed = await deps.db.transaction().execute(async (trx) => {
     const row = await findMedia(trx, id);
-    if (!row || !(await findWritableSubject(trx, actor, subjectOf(row)))) throw notFound();
+    if (!row || !(await findWritableSubject(trx, actor, subjectOf(row), deps.clock.now()))) throw notFound();
     await lockSubjectRow(trx, subjectOf(row));
     const deleted = await markDeleted(trx, id);
     if (!deleted) throw new AppError('VERSION_CONFLICT', 'This file was changed by someone else; reload and try again.');

@@ -2,6 +2,7 @@ import type { Actor } from '../auth/actor.ts';
 import { hasPermission, hasTier } from '../auth/permissions.ts';
 import type { Executor } from '../audit/audit.repository.ts';
 import { mayShowPhotos } from '../consent/consent.gate.ts';
+import { findErased } from '../erasure/erasure.lookup.ts';
 import { canWriteDossier } from '../dossiers/dossiers.policy.ts';
 import { findDossier } from '../dossiers/dossiers.repository.ts';
 import { canSeeCase } from '../cases/cases.policy.ts';
@@ -46,21 +47,24 @@ const subjectRules: Record<SubjectRef['type'], { find: (db: Executor, id: string
   },
 };
 
-/** The subject if the actor may see its media; undefined answers like a missing record (404). */
-export async function findVisibleSubject(db: Executor, actor: Actor, subject: SubjectRef): Promise<SubjectRow | undefined> {
+/** The subject if the actor may see its media now; undefined answers like a missing record (404). */
+export async function findVisibleSubject(db: Executor, actor: Actor, subject: SubjectRef, now: Date): Promise<SubjectRow | undefined> {
   if (actor.kind !== 'system' && !hasTier(actor.roles, 'identity')) return undefined;
   const rules = subjectRules[subject.type];
   const row = await rules.find(db, subject.id);
   if (!row || !(actor.kind === 'system' || rules.canSee(actor, row))) return undefined;
-  // Consent gate: another party is shown a child's photos only while photo-use consent is not
-  // refused or withdrawn (or an override is in force); the owning party's own access is unchanged.
-  if (actor.kind !== 'system' && actor.partyId !== row.party_id && subject.type === 'dossier' && !(await mayShowPhotos(db, { type: 'dossier', id: subject.id }))) return undefined;
+  // An erased dossier or request has no files any more (they were crypto-shredded with it).
+  if (subject.type !== 'case' && (await findErased(db, [subject.id])).has(subject.id)) return undefined;
+  // Consent gate: another party is shown a child's photos only while photo-use consent lets it
+  // (not refused, withdrawn or lapsed; in strict mode, on record) or an override is in force; the
+  // owning party's own access is unchanged.
+  if (actor.kind !== 'system' && actor.partyId !== row.party_id && subject.type === 'dossier' && !(await mayShowPhotos(db, { type: 'dossier', id: subject.id }, now))) return undefined;
   return row;
 }
 
 /** The subject if the actor may add or arrange its media. */
-export async function findWritableSubject(db: Executor, actor: Actor, subject: SubjectRef): Promise<SubjectRow | undefined> {
-  const row = await findVisibleSubject(db, actor, subject);
+export async function findWritableSubject(db: Executor, actor: Actor, subject: SubjectRef, now: Date): Promise<SubjectRow | undefined> {
+  const row = await findVisibleSubject(db, actor, subject, now);
   return row && (actor.kind === 'system' || subjectRules[subject.type].canWrite(actor, row)) ? row : undefined;
 }
 

@@ -49,7 +49,7 @@ export interface UploadInput {
 export async function uploadMedia(deps: MediaDeps, actor: Actor, subject: SubjectRef, input: UploadInput): Promise<{ media: PresentedMedia; created: boolean }> {
   const { db, storage } = deps;
   const partyId = await db.transaction().execute(async (trx) => {
-    const row = await findWritableSubject(trx, actor, subject);
+    const row = await findWritableSubject(trx, actor, subject, deps.clock.now());
     if (!row) throw notFound();
     return actor.partyId ?? row.party_id;
   });
@@ -120,7 +120,7 @@ function takenOnFrom(ingested: IngestResult): string | null {
 /** The ready media of a subject, photos in their order; the read is audited with every id returned. */
 export async function listMedia(deps: MediaDeps, actor: Actor, subject: SubjectRef): Promise<PresentedMedia[]> {
   return deps.db.transaction().execute(async (trx) => {
-    if (!(await findVisibleSubject(trx, actor, subject))) throw notFound();
+    if (!(await findVisibleSubject(trx, actor, subject, deps.clock.now()))) throw notFound();
     const rows = await findMediaOf(trx, subject);
     const blobs = await findBlobs(trx, rows.map((r) => r.id));
     if (rows.length) {
@@ -139,7 +139,7 @@ export async function listMedia(deps: MediaDeps, actor: Actor, subject: SubjectR
 export async function getMedia(deps: MediaDeps, actor: Actor, id: string): Promise<PresentedMedia> {
   return deps.db.transaction().execute(async (trx) => {
     const row = await findMedia(trx, id);
-    if (!row || !(await findVisibleSubject(trx, actor, { type: row.subject_type, id: row.subject_id }))) throw notFound();
+    if (!row || !(await findVisibleSubject(trx, actor, { type: row.subject_type, id: row.subject_id }, deps.clock.now()))) throw notFound();
     await recordAudit(trx, actor, { action: 'media.read', recordType: 'media', recordId: id, fields: ['identity'] });
     return presentMedia(row, await findBlobs(trx, [id]));
   });
@@ -159,7 +159,7 @@ export interface MediaContent {
 export async function readMediaContent(deps: MediaDeps, actor: Actor, id: string, variant: MediaVariantName): Promise<MediaContent> {
   const { row, blob } = await deps.db.transaction().execute(async (trx) => {
     const row = await findMedia(trx, id);
-    if (!row || !(await findVisibleSubject(trx, actor, { type: row.subject_type, id: row.subject_id }))) throw notFound();
+    if (!row || !(await findVisibleSubject(trx, actor, { type: row.subject_type, id: row.subject_id }, deps.clock.now()))) throw notFound();
     const blob = await findBlob(trx, id, variant);
     if (!blob?.wrapped_key) throw notFound();
     await recordAudit(trx, actor, { action: 'media.view', recordType: 'media', recordId: id, fields: ['identity'], details: { variant } });

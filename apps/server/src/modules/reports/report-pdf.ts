@@ -18,8 +18,12 @@ const num = (v: number | null | undefined) => (v === null || v === undefined ? '
 const PAGE = { margin: 50, width: 595.28 };
 const CONTENT = PAGE.width - 2 * PAGE.margin;
 
-/** Renders the report; resolves with the PDF bytes. Deterministic for a given summary (no dates from the clock). */
-export function renderMonthlyReportPdf(s: ReportSummary, month: string, lang: ReportLang): Promise<Buffer> {
+/**
+ * Renders the report; resolves with the PDF bytes. Deterministic for a given summary (no dates from
+ * the clock). `watermark` (a controlled export's id, user and times) goes in every page's footer
+ * and in the document's Subject.
+ */
+export function renderMonthlyReportPdf(s: ReportSummary, month: string, lang: ReportLang, watermark?: string): Promise<Buffer> {
   const w = words[lang];
   const doc = new PDFDocument({ size: 'A4', margin: PAGE.margin, info: { Title: `${w.monthlyTitle} ${month}`, Producer: 'Homeward', Creator: 'Homeward' } });
   doc.registerFont('body', REGULAR);
@@ -30,6 +34,20 @@ export function renderMonthlyReportPdf(s: ReportSummary, month: string, lang: Re
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+
+  const footer = () => {
+    if (!watermark) return;
+    const { x, y } = doc;
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0; // writing below the margin must not start a new page
+    doc.font('body').fontSize(7).fillColor('#555555').text(watermark, PAGE.margin, doc.page.height - 32, { width: CONTENT, align: 'center', lineBreak: false });
+    doc.page.margins.bottom = bottom;
+    doc.x = x;
+    doc.y = y;
+  };
+  if (watermark) doc.info.Subject = watermark;
+  footer();
+  doc.on('pageAdded', footer);
 
   const ensure = (height: number) => {
     if (doc.y + height > doc.page.height - PAGE.margin) doc.addPage();

@@ -12,6 +12,7 @@ import { AppError, notFound, validationFailed } from '../../errors.ts';
 import { decodeCursor, toPage } from '../../lib/cursor.ts';
 import { dropNulls } from '../../lib/drop-nulls.ts';
 import { recordAudit, type Executor } from '../audit/audit.repository.ts';
+import { assertNotErased, findErased } from '../erasure/erasure.lookup.ts';
 import type { Actor } from '../auth/actor.ts';
 import { logStatusTransition, publishCheckpoint } from '../transparency/log.service.ts';
 import { hasTier } from '../auth/permissions.ts';
@@ -126,6 +127,7 @@ export async function getRequest(deps: RequestDeps, actor: Actor, id: string, op
     const disclosure = row ? await disclosureOf(trx, id) : null;
     const own = row && canSeeRequest(actor, row);
     if (!row || (!own && !isRequestShared(actor, row, disclosure, sharing))) throw notFound();
+    await assertNotErased(trx, actor, row);
     if (opts.audit && (!own || hasTier(actor.roles, 'restricted'))) {
       await recordAudit(trx, actor, { action: 'request.read', recordType: 'tracing_request', recordId: id, fields: own ? ['identity', 'restricted'] : ['identity'] });
     }
@@ -159,6 +161,7 @@ export async function patchRequest(deps: RequestDeps, actor: Actor, id: string, 
   await deps.db.transaction().execute(async (trx) => {
     const row = await findRequest(trx, id);
     if (!row || !canSeeRequest(actor, row)) throw notFound();
+    await assertNotErased(trx, actor, row);
     const current = presentRequest(row, { ...actor, kind: 'system', roles: ['administrator'] });
     const { version, status, disclosure, ...fields } = patch;
     if (disclosure) await checkDisclosure(trx, row.party_id, disclosure);
@@ -189,7 +192,10 @@ export async function listRequests(deps: RequestDeps, actor: Actor, search: Requ
       nameSkeleton: skeleton || undefined,
       cursor: decodeCursor(search.cursor),
     });
-    const { items, nextCursor } = toPage(rows, search.limit);
+    const { items: page, nextCursor } = toPage(rows, search.limit);
+    // An erased request is listed to nobody.
+    const erased = await findErased(trx, page.map((r) => r.id));
+    const items = page.filter((r) => !erased.has(r.id));
     const disclosures = await findDisclosures(trx, items.map((r) => r.id));
     const presented = items.map((r) => presentRequest(r, actor, (disclosures.get(r.id) as RequestDisclosure | undefined) ?? null));
     if (presented.length) {

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { systemActor } from '../auth/actor.ts';
 import { monthsBefore, targets, type Target } from './retention-targets.ts';
 import {
+  allowMinimisation,
   destroyWrappedKeys,
   findAllRules,
   findCandidates,
@@ -93,6 +94,8 @@ async function minimiseTarget(run: RuleRun, target: Target): Promise<void> {
         if (seen.has(c.id)) throw new Error(`retention: ${target.table} rows are still due after minimisation`);
         seen.add(c.id);
       }
+      // The append-only history tables accept this one change in this transaction (migration 0025).
+      await allowMinimisation(trx);
       await minimiseRows(trx, target, batch.map((c) => c.id));
       const marked = batch.map((c) => ({ recordType: target.recordType, recordId: c.id, fields: c.fields }));
       await markMinimised(trx, marked, partyId, target.rule, runId, now);

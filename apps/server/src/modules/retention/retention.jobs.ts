@@ -4,7 +4,7 @@ import { mediaStorageFromEnvironment } from '../media/media.storage.ts';
 import { runRetention } from './retention-run.service.ts';
 
 /** The configured blob store, or null where none can be built (keys are destroyed all the same). */
-function configuredStore(): BlobStore | null {
+export function configuredStore(): BlobStore | null {
   try {
     return mediaStorageFromEnvironment().store;
   } catch {

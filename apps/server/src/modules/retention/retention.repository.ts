@@ -43,6 +43,14 @@ export async function findCandidates(db: Executor, target: Target, partyId: stri
   return rows.rows;
 }
 
+/**
+ * Lets this transaction set the free-text columns of the append-only history tables to null or
+ * '[minimised]' (their triggers refuse anything else, and everything outside such a transaction).
+ */
+export async function allowMinimisation(db: Executor) {
+  await sql`select set_config('homeward.minimise', 'on', true)`.execute(db);
+}
+
 export async function minimiseRows(db: Executor, target: Target, ids: readonly string[]) {
   await sql`update ${sql.table(target.table)} as t set ${sql.raw(target.set)} where ${sql.raw(target.id)} = any(${[...ids]}::text[])`.execute(db);
 }

@@ -58,6 +58,13 @@ describe('sharing policy agreement', () => {
     expect(policyEntries.map((e) => e.to)).toEqual(['proposed', 'agreed', 'agreed', 'active']);
     expect(policyEntries.every((e) => e.meta?.policySha256 === sha256)).toBe(true);
     expect(JSON.stringify(policyEntries)).not.toContain('request.');
+    // Any party's reader finds the version's own entries, with their indexes.
+    const log = await mediator.worker.get('/api/v1/sharing-policies/agree-1/log');
+    expect(log.statusCode, log.body).toBe(200);
+    expect(log.json().items.map((i: { entry: { to: string } }) => i.entry.to)).toEqual(['proposed', 'agreed', 'agreed', 'active']);
+    expect((await mediator.worker.get('/api/v1/sharing-policies/no-such-version/log')).json().code).toBe('SHARING_POLICY_NOT_FOUND');
+    const parties = (await mediator.worker.get('/api/v1/sharing/parties')).json().items as Array<{ code: string }>;
+    expect(parties.map((p) => p.code)).toEqual(expect.arrayContaining([home.party.code, holder.party.code, mediator.party.code]));
     const audit = await t.database.db.selectFrom('audit_log').select('action').where('record_type', '=', 'sharing_policy').execute();
     expect(audit.map((a) => a.action).sort()).toEqual(['sharing-policy.activate', 'sharing-policy.agree', 'sharing-policy.agree', 'sharing-policy.propose']);
   });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../audit/audit.repository.ts';
 import type { SharingPolicyRow } from './sharing.tables.ts';
 
@@ -40,6 +41,22 @@ export async function activatePolicy(db: Executor, id: string, at: Date) {
 
 export async function findParties(db: Executor) {
   return db.selectFrom('party').select(['id', 'code', 'kind']).execute();
+}
+
+/** Every party with its name, by code: what a reader may ask a disclosure preview for. */
+export async function findPartiesNamed(db: Executor) {
+  return db.selectFrom('party').select(['id', 'code', 'name', 'kind']).orderBy('code').execute();
+}
+
+/** The transparency-log entries of one policy version (subjectRef `sharing-policy/<id>`), in log order. */
+export async function findPolicyLogEntries(db: Executor, policyId: string) {
+  const rows = await db
+    .selectFrom('log_entry')
+    .select(['idx', 'entry', 'leaf_hash'])
+    .where(sql<string>`entry->>'subjectRef'`, '=', `sharing-policy/${policyId}`)
+    .orderBy('idx')
+    .execute();
+  return rows.map((r) => ({ index: Number(r.idx), leafHash: r.leaf_hash, entry: r.entry as Record<string, unknown> }));
 }
 
 export async function findDisclosures(db: Executor, requestIds: readonly string[]): Promise<Map<string, unknown>> {

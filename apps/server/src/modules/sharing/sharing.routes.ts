@@ -1,9 +1,9 @@
-import { sharingPolicy, sharingPolicyDocument, sharingPolicyList, sharingPolicyVersionParams } from '@homeward/contracts';
+import { logEntries, sharingPolicy, sharingPolicyDocument, sharingPolicyList, sharingPolicyVersionParams } from '@homeward/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/auth-hook.ts';
 import type { AppDeps } from '../../http/app.ts';
-import { agreeToPolicy, listSharingPolicies, proposePolicy } from './sharing.service.ts';
+import { agreeToPolicy, getPolicyLogEntries, listSharingParties, listSharingPolicies, proposePolicy } from './sharing.service.ts';
 
 const tags = ['sharing policy'];
 
@@ -15,6 +15,22 @@ export const sharingRoutes =
       '/api/v1/sharing-policies',
       { config: { permission: 'party.read' }, schema: { tags, description: 'The policy in force, the built-in default and every version proposed.', response: { 200: sharingPolicyList } } },
       async () => listSharingPolicies(deps),
+    );
+    app.get(
+      '/api/v1/sharing-policies/:version/log',
+      {
+        config: { permission: 'log.read' },
+        schema: { tags, description: "The version's transparency-log entries (proposed, each party's agreement, in force), in log order: hashes, ids and codes only.", params: sharingPolicyVersionParams, response: { 200: logEntries } },
+      },
+      async (request) => getPolicyLogEntries(deps, request.params.version),
+    );
+    app.get(
+      '/api/v1/sharing/parties',
+      {
+        config: { permission: 'party.read' },
+        schema: { tags, description: 'The parties this instance knows (id, code, name, kind): those a policy names, a disclosure preview is asked for and log entries refer to.', response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), code: z.string(), name: z.string(), kind: z.string().describe('The party kind') })) }) } },
+      },
+      async () => listSharingParties(deps),
     );
     app.post(
       '/api/v1/sharing-policies',

@@ -14,7 +14,9 @@ import {
   activatePolicy,
   findAgreements,
   findParties,
+  findPartiesNamed,
   findPolicyByVersion,
+  findPolicyLogEntries,
   insertAgreement,
   insertPolicy,
   listPolicies,
@@ -122,4 +124,16 @@ export async function agreeToPolicy(deps: SharingDeps, actor: Actor, version: st
 export async function listSharingPolicies(deps: SharingDeps) {
   const history = await present(deps.db, await listPolicies(deps.db));
   return { active: history.find((p) => p.status === 'active') ?? null, builtIn: defaultSharingPolicy, history };
+}
+
+/** The log entries of one version (proposed, each agreement, in force): hashes, ids and codes only. */
+export async function getPolicyLogEntries(deps: SharingDeps, version: string) {
+  const policy = await findPolicyByVersion(deps.db, version);
+  if (!policy) throw notFound('SHARING_POLICY_NOT_FOUND');
+  return { items: await findPolicyLogEntries(deps.db, policy.id) };
+}
+
+/** The parties this instance knows, by code (a preview asks for one of them). */
+export async function listSharingParties(deps: SharingDeps) {
+  return { items: await findPartiesNamed(deps.db) };
 }

@@ -58,6 +58,19 @@ const strings = {
   wellbeing: 'The child’s wellbeing',
   wellbeingHint: 'Sensitive: only roles allowed to see sensitive information will read it.',
   saveRecord: 'Save the record',
+  languagesInvalid: 'Use two- or three-letter language codes, e.g. uk, ru.',
+  userIdInvalid: 'Enter a user id: 36 characters, as shown under “Your user id”.',
+  suspendedRecordHint: 'Contact is suspended: a contact can be recorded as missed or cancelled, not as held.',
+  suspendedNoChanges:
+    'Contact is suspended in an emergency: the plan cannot be changed until another officer lifts the suspension.',
+  emergencyTitle: 'Contact is suspended',
+  emergencyText:
+    'All contact and message delivery for this case is stopped in an emergency. Nothing is scheduled until an officer other than the one who suspended it lifts the suspension.',
+  emergencyReason: 'Reason: {{reason}}',
+  emergencySince: 'Suspended on {{date}}',
+  emergencyBy: 'Suspended by:',
+  planSuspendedTitle: 'The contact plan is suspended',
+  planSuspendedText: 'No contacts are scheduled until the plan is resumed.',
 };
 
 export default strings;

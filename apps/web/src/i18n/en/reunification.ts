@@ -56,6 +56,7 @@ const strings = {
   recordCheckIntro: 'Check on day {{count}}, due {{date}}. A check is recorded once.',
   urgentHint: 'The other side’s caseworkers are told at once.',
   saveCheck: 'Save the check',
+  offsetsInvalid: 'Whole days from 1 to 730, each once, at most 12.',
 };
 
 export default strings;

@@ -16,8 +16,10 @@ const strings = {
   enrolTitle: 'Set up two-step verification',
   enrolIntro:
     'Your organisation asks for a second step at sign-in: a 6-digit code from an authenticator app on your phone (for example FreeOTP, Aegis, Google Authenticator or Microsoft Authenticator).',
-  enrolStep1:
-    '1. In the app, add an account and type in this key. On a phone with the app, you can open the set-up link instead.',
+  enrolStep1: '1. In the app, add an account and scan this QR code.',
+  qrLabel: 'QR code for setting up two-step verification in an authenticator app',
+  manualEntry:
+    'If you cannot scan it, type in the key below; on a phone with the app, you can open the set-up link.',
   secretLabel: 'Key',
   openInApp: 'Open the set-up link',
   enrolStep2: '2. Enter the 6-digit code the app now shows.',

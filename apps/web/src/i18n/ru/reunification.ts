@@ -59,6 +59,7 @@ const strings: Messages['reunification'] = {
   recordCheckIntro: 'Проверка на {{count}}-й день, срок {{date}}. Проверка записывается один раз.',
   urgentHint: 'Социальные работники другой стороны будут уведомлены немедленно.',
   saveCheck: 'Сохранить проверку',
+  offsetsInvalid: 'Целые дни от 1 до 730, каждый один раз, не больше 12.',
 };
 
 export default strings;

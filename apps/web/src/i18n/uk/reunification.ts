@@ -60,6 +60,7 @@ const strings: Messages['reunification'] = {
   recordCheckIntro: 'Перевірка на {{count}}-й день, строк {{date}}. Перевірка записується один раз.',
   urgentHint: 'Соціальних працівників іншої сторони буде негайно повідомлено.',
   saveCheck: 'Зберегти перевірку',
+  offsetsInvalid: 'Цілі дні від 1 до 730, кожен один раз, не більше 12.',
 };
 
 export default strings;

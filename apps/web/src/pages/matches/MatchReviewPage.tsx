@@ -21,6 +21,8 @@ import { MatchHistory } from './MatchHistory.tsx';
 import { DecisionBadge } from './MatchQueuePage.tsx';
 import { PrimaryPhoto } from '../media/PhotosTab.tsx';
 import { ApprovalActions } from '../approvals/ApprovalActions.tsx';
+import { WithdrawApproval } from '../approvals/WithdrawApproval.tsx';
+import { useMyApprovals } from '../../api/approvals.ts';
 import {
   approvalForProposal,
   awaitingView,
@@ -141,6 +143,10 @@ function Awaiting({ match: m, approvals }: { match: MatchComparison; approvals: 
   const view = awaitingView(m, approvals, session.user.id);
   const first = firstConfirmation(m);
   const approval = approvalForProposal(approvals, m.id);
+  // The first reviewer's own approval (the pending list leaves it out): what they may withdraw.
+  const canGive = useCan('approval.give');
+  const mine = useMyApprovals(view === 'mine' && canGive);
+  const own = approvalForProposal(mine.data?.items, m.id);
   const second = secondPartyOf(m);
   const of = second ? party(second) : t('match.awaiting.otherParty');
   return (
@@ -159,6 +165,11 @@ function Awaiting({ match: m, approvals }: { match: MatchComparison; approvals: 
         </Text>
         {first?.reason && <Text size="sm">{t('match.reasonGiven', { reason: first.reason })}</Text>}
         {view === 'approve' && approval && <ApprovalActions approval={approval} />}
+        {view === 'mine' && own && (
+          <Group>
+            <WithdrawApproval approval={own} />
+          </Group>
+        )}
       </Stack>
     </Alert>
   );

@@ -48,6 +48,11 @@ export function RequestPage({ id }: { id: string }) {
               {t('requests.detailTitle')} · {t('fields.filedOn')}: {formatPartialDate(r.filedOn, lang)} ·{' '}
               {t('dossier.recordInfo', { version: r.version, date: formatDateTime(r.updatedAt, lang) })}
             </Text>
+            {r.partyId === session.party.id && (
+              <Link to={paths.sharingRequest(r.id)} size="sm" data-testid="disclosure-preview-link">
+                {t('sharing.preview.open')}
+              </Link>
+            )}
           </div>
           <Grid gap="lg">
             <Grid.Col span={{ base: 12, md: 8 }}>
