@@ -31,7 +31,6 @@ export const permissions = [
   'consent.read',
   'consent.write',
   'consent.override',
-  'subject-access.export',
   'retention.admin',
   // Erasing a dossier or request for a legal reason (two-person rule: a second holder approves).
   'record.erase',

@@ -10,7 +10,6 @@ import {
   contactSuspension,
   contactSuspensionInput,
   contactSuspensionView,
-  subjectAccessExport,
 } from '@homeward/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -123,13 +122,5 @@ export const consentRoutes =
         schema: { tags, description: "The case's contact suspension in force, if any, and the history; seen by both sides.", params: idParams, response: { 200: contactSuspensionView } },
       },
       async (request) => getContactSuspension(deps, actorOf(request), request.params.id),
-    );
-    app.get(
-      '/api/v1/dossiers/:id/subject-access',
-      {
-        config: { permission: 'subject-access.export' },
-        schema: { tags, description: 'Everything held about one child, for the party holding the dossier; audited with every id it holds.', params: idParams, response: { 200: subjectAccessExport } },
-      },
-      async (request) => exportSubjectAccess(deps, actorOf(request), request.params.id),
     );
   };

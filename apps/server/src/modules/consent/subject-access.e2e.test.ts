@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseSides, openFixtureCase } from '../../../test/case-fixtures.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { findAuditForRecord } from '../audit/audit.repository.ts';
+import { decryptExport } from '../exports/exports.crypto.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -17,12 +18,17 @@ describe('subject access export', () => {
     await s.family.post(`/api/v1/cases/${c.caseId}/messages`, { body: 'Привіт' });
     const admin = await t.login(['administrator'], s.holdingParty);
 
-    expect((await s.holder.get(`/api/v1/dossiers/${c.dossierId}/subject-access`)).statusCode).toBe(403);
-    expect((await (await t.login(['administrator'], s.familyParty)).get(`/api/v1/dossiers/${c.dossierId}/subject-access`)).statusCode).toBe(404);
+    const ask = { kind: 'subject-access', dossierId: c.dossierId };
+    expect((await s.holder.post('/api/v1/exports', ask)).statusCode).toBe(403);
+    expect((await (await t.login(['administrator'], s.familyParty)).post('/api/v1/exports', ask)).statusCode).toBe(404);
+    // There is no plain route any more: subject access leaves only as a controlled export (an
+    // unknown API route is refused like any route that grants no permission).
+    expect((await admin.get(`/api/v1/dossiers/${c.dossierId}/subject-access`)).statusCode).toBe(403);
 
-    const res = await admin.get(`/api/v1/dossiers/${c.dossierId}/subject-access`);
-    expect(res.statusCode, res.body).toBe(200);
-    const { sections } = res.json();
+    const res = await admin.post('/api/v1/exports', ask);
+    expect(res.statusCode, res.body).toBe(201);
+    const file = await admin.get(`/api/v1/exports/${res.json().id}/file`);
+    const { sections } = JSON.parse((await decryptExport(file.rawPayload, { passphrase: res.json().passphrase })).toString('utf8'));
     expect(sections.dossier).toMatchObject({ id: c.dossierId, birth_date: '2012-03-05' });
     expect(sections.cases.map((x: { id: string }) => x.id)).toEqual([c.caseId]);
     expect(sections.messages).toHaveLength(1);
