@@ -83,6 +83,8 @@ describe('witnesses as separate processes', () => {
           roles: ['administrator'],
           password: PASSWORD,
         });
+        // The second verifier the two-person rule asks for before the party key signs.
+        await createUser(db, systemActor(), { email: `second${i}@test.invalid`, partyCode: code, roles: ['verifier'], password: PASSWORD });
         const vkey = initWitness(states[i]!, `witness-${i}.process.invalid`, logKey, PASS);
         await registerWitnessKey(deps, systemActor(), p.id, vkey);
         const t = await createToken(db, rt.clock, systemActor(p.id), {
@@ -104,6 +106,7 @@ describe('witnesses as separate processes', () => {
     const op = await login(a.url, 'op@test.invalid');
     // Administrators may also attest: parties 0 and 1 (the home country and the mediator) verify.
     const v = await Promise.all([0, 1].map((i) => login(a.url, `admin${i}@test.invalid`)));
+    const seconds = await Promise.all([0, 1].map((i) => login(a.url, `second${i}@test.invalid`)));
     const admin = v[0]!;
 
     async function attestNewDossier() {
@@ -113,13 +116,16 @@ describe('witnesses as separate processes', () => {
         birthDate: '2014-02-03',
       });
       expect(d.status, JSON.stringify(d.body)).toBe(201);
-      for (const s of v) {
+      for (const [i, s] of v.entries()) {
+        // Two-person rule: the administrator's statement is signed once a verifier of the party approves it.
         const r = await call(a.url, s, 'POST', '/api/v1/attestations', {
           subjectType: 'dossier',
           subjectId: d.body.id,
           claim: 'identity-verified',
         });
-        expect(r.status, JSON.stringify(r.body)).toBe(201);
+        expect(r.status, JSON.stringify(r.body)).toBe(202);
+        const ok = await call(a.url, seconds[i]!, 'POST', `/api/v1/approvals/${(r.body.approval as { id: string }).id}/approve`, {});
+        expect(ok.status, JSON.stringify(ok.body)).toBe(200);
       }
       return d.body.id as string;
     }

@@ -1,14 +1,25 @@
 /**
  * Verification, audit and administration in Chromium against a real server on a fresh data
  * folder: the demo administrator sees counts on the overview, attests a dossier from the
- * verification queue and sees the claim become verified, finds that attestation in the audit
- * viewer, and creates an API token (shown once) and revokes it.
+ * verification queue; under the two-person rule nothing is signed until a second verifier of the
+ * same organisation approves it in their own browser from the dashboard, and the claim then
+ * becomes verified. The administrator finds that attestation in the audit viewer (signed in their
+ * name, approved by the second verifier), and creates an API token (shown once) and revokes it.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium, skipReason } from './support/browser.ts';
 import { apiSession, seedProposals, type ApiCall } from './support/seed.ts';
-import { ensureWebBuilt, startServer, webFront, type TestServer } from './support/server.ts';
+import { ensureWebBuilt, webFront, type TestServer } from './support/server.ts';
+import { apiSessionAs, startServerWithUsers, testPassword, type TestUser } from './support/users.ts';
+
+/** The second verifier the two-person rule asks for: another verifier of the demo administrator's organisation. */
+const secondVerifier: TestUser = {
+  email: 'home.verifier@demo.homeward.invalid',
+  party: 'UA-DEMO',
+  roles: ['verifier'],
+  name: 'Second verifier',
+};
 
 if (!hasChromium) console.log(skipReason);
 
@@ -18,8 +29,11 @@ describe.skipIf(!hasChromium)('verification, audit and administration in Chromiu
   let browser: Browser;
   let page: Page;
   let call: ApiCall;
+  let contextB: BrowserContext | undefined;
   const pageErrors: string[] = [];
   let dossierId = '';
+  let adminId = '';
+  let secondId = '';
 
   const card = (name: string) => page.locator(`[data-testid="await-card"][data-card="${name}"]`);
   const cardCount = async (name: string) => {
@@ -29,9 +43,12 @@ describe.skipIf(!hasChromium)('verification, audit and administration in Chromiu
 
   beforeAll(async () => {
     ensureWebBuilt();
-    server = await startServer();
+    server = await startServerWithUsers([secondVerifier]);
     front = await webFront(server);
     call = await apiSession(server);
+    adminId = (await call<{ user: { id: string } }>('GET', '/auth/me')).user.id;
+    const callB = await apiSessionAs(server.url, secondVerifier.email, testPassword);
+    secondId = (await callB<{ user: { id: string } }>('GET', '/auth/me')).user.id;
     await seedProposals(call, 1);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
@@ -40,6 +57,7 @@ describe.skipIf(!hasChromium)('verification, audit and administration in Chromiu
   });
 
   afterAll(async () => {
+    await contextB?.close();
     await browser?.close();
     await front?.stop();
     await server?.stop();
@@ -61,7 +79,7 @@ describe.skipIf(!hasChromium)('verification, audit and administration in Chromiu
     ).toBeGreaterThan(0);
   });
 
-  it('attests a dossier from the verification queue and sees the claim become verified', async () => {
+  it('attests a dossier from the verification queue: nothing is signed until a second verifier approves', async () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Verification', exact: true }).click();
     await page.getByRole('heading', { name: 'Verification', exact: true }).waitFor();
     const row = page.locator('[data-testid="queue-row"][data-type="dossier"]').first();
@@ -84,9 +102,44 @@ describe.skipIf(!hasChromium)('verification, audit and administration in Chromiu
     await statement.locator('[data-field="services"]').waitFor();
     expect(await statement.textContent()).toContain('Services overview');
     await form.getByRole('button', { name: 'Sign the statement' }).click();
-    await form.getByTestId('attested').waitFor();
+    // Two-person rule: the statement waits for a second verifier of the organisation, in words.
+    const awaiting = form.getByTestId('attest-awaiting');
+    await awaiting.waitFor();
+    expect(await awaiting.textContent()).toContain('awaits a second verifier of your organisation');
+    const mine = page.locator('[data-testid="pending-attestation"][data-view="mine"]');
+    await mine.waitFor();
+    expect(await mine.textContent()).toContain('Services overview — Verified');
+    expect(await mine.getByTestId('approval-actions').count()).toBe(0);
+    expect(await claim.getByTestId('claim-state').getAttribute('data-state')).toBe('awaiting');
+    expect(await claim.getByTestId('attestation').count()).toBe(0);
+  });
 
+  it('the second verifier approves from the dashboard, which signs the statement', async () => {
+    contextB = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    const pageB = await contextB.newPage();
+    pageB.on('pageerror', (e) => pageErrors.push(e.message));
+    await pageB.goto(front.url + '/');
+    await pageB.getByLabel(/^E-mail address/).fill(secondVerifier.email);
+    await pageB.getByLabel(/^Password/).fill(testPassword);
+    await pageB.getByRole('button', { name: 'Sign in' }).click();
+    const item = pageB.locator(`[data-testid="approval"][data-subject="${dossierId}"]`);
+    await item.waitFor();
+    expect(await item.textContent()).toContain('Verification statement (attestation)');
+    expect(await item.getByTestId('approval-attestation').textContent()).toBe('Services overview — Verified');
+    await item.getByRole('button', { name: 'Approve' }).click();
+    const dialog = pageB.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Approve' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await pageB.getByTestId('approvals').getByText('No confirmation is waiting').waitFor();
+    await pageB.close();
+  });
+
+  it('shows the first verifier the claim verified, signed in their name', async () => {
+    await page.reload();
+    await page.getByRole('tab', { name: 'Verification' }).click();
+    const claim = page.locator('[data-testid="claim"][data-claim="services-overview-verified"]');
     await claim.locator('[data-testid="claim-state"][data-state="verified"]').waitFor();
+    expect(await page.getByTestId('pending-attestations').count()).toBe(0);
     const attestation = claim.getByTestId('attestation');
     await attestation.first().waitFor();
     expect(await attestation.count()).toBe(1);
@@ -113,7 +166,10 @@ describe.skipIf(!hasChromium)('verification, audit and administration in Chromiu
     await row.waitFor();
     await expect.poll(() => page.getByTestId('audit-row').count()).toBe(1);
     expect(await row.textContent()).toContain('claim: services-overview-verified');
-    expect(await row.textContent()).toContain('you');
+    // Signed in the administrator's name; the entry is the act of the second verifier who approved it.
+    expect(await row.textContent()).toContain(`attestedBy: ${adminId}`);
+    expect(await row.textContent()).toContain(`approvedBy: ${secondId}`);
+    expect(await row.textContent()).toContain(`user ${secondId.slice(0, 8)}`);
   });
 
   it('creates an API token, shown once, and revokes it', async () => {

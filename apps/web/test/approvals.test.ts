@@ -3,6 +3,8 @@ import type { Approval, MatchComparison } from '../src/api/client.ts';
 import {
   approvalForProposal,
   approvalSubjectPath,
+  attestationApprovalsOf,
+  attestationAsked,
   awaitingView,
   firstConfirmation,
   matchPayload,
@@ -112,5 +114,35 @@ describe('two-person rule helpers', () => {
       `/dossiers/${dossierId}`,
     );
     expect(approvalSubjectPath(approval({ subjectType: 'elsewhere' }))).toBeNull();
+  });
+
+  it('reads what an attestation waiting for its second verifier would sign, and finds those of one record', () => {
+    const attest = approval({
+      act: 'attestation.verify',
+      subjectType: 'dossier',
+      subjectId: dossierId,
+      relatedIds: [],
+      payload: {
+        subjectType: 'dossier',
+        subjectId: dossierId,
+        claim: 'identity-verified',
+        decision: 'verified',
+        coveredFields: ['names', 'sex'],
+        contentHash: 'b'.repeat(64),
+        evidence: [],
+        keyId: null,
+      },
+    });
+    expect(attestationAsked(attest)).toEqual({
+      claim: 'identity-verified',
+      decision: 'verified',
+      coveredFields: ['names', 'sex'],
+    });
+    expect(attestationAsked(approval())).toBeNull();
+    expect(attestationAsked({ ...attest, payload: null })).toBeNull();
+    expect(attestationApprovalsOf([attest, approval()], 'dossier', dossierId)).toEqual([attest]);
+    expect(attestationApprovalsOf([attest], 'case', dossierId)).toEqual([]);
+    expect(attestationApprovalsOf([{ ...attest, status: 'approved' }], 'dossier', dossierId)).toEqual([]);
+    expect(attestationApprovalsOf(undefined, 'dossier', dossierId)).toEqual([]);
   });
 });

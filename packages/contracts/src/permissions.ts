@@ -59,7 +59,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   administrator: permissions,
   caseworker: [...read, 'dossier.write', 'request.write', 'media.read', 'media.write', 'case.write', 'contact.write', 'consent.write', 'export.own', 'export.csv', 'export.xlsx', 'export.report-pdf', 'data.import'],
   'match-reviewer': [...read, 'match.review', 'media.read', 'approval.give'],
-  verifier: [...read, 'attestation.sign', 'media.read'],
+  verifier: [...read, 'attestation.sign', 'media.read', 'approval.give'],
   'communications-officer': [...read, 'contact.write', 'message.review', 'media.read', 'consent.write'],
   auditor: ['party.read', 'audit.read', 'log.read', 'report.read', 'dossier.read', 'attestation.read', 'notification.read', 'consent.read', 'export.own', 'export.report-pdf'],
   viewer: ['party.read', 'dossier.read', 'report.read', 'log.read', 'notification.read'],

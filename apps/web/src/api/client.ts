@@ -366,7 +366,11 @@ export class ApiClient {
   ): Promise<{ items: Attestation[] }> {
     return this.request('GET', `/attestations${queryString({ subjectType, subjectId })}`);
   }
-  attest(input: AttestationInput): Promise<Attestation> {
+  /**
+   * 201: the attestation, signed. 202 (two-person rule): nothing is signed yet; `approval` waits
+   * for a second verifier of the party, whose approval signs it in the reader's name.
+   */
+  attest(input: AttestationInput): Promise<Attestation | { approval: Approval }> {
     return this.request('POST', '/attestations', input);
   }
   verificationPolicies(): Promise<{ items: VerificationPolicy[] }> {

@@ -12,6 +12,7 @@ import {
   Title,
 } from '@mantine/core';
 import type { ReactNode } from 'react';
+import type { Approval } from '../api/client.ts';
 import {
   useAgeOutSummary,
   useApprovals,
@@ -36,7 +37,7 @@ import { MonthlyChart } from './dashboard/MonthlyChart.tsx';
 import { groupQueue } from './verification/verification.ts';
 import { ApprovalActions } from './approvals/ApprovalActions.tsx';
 import { MyApprovals } from './approvals/MyApprovals.tsx';
-import { approvalSubjectPath } from './approvals/approvals.ts';
+import { approvalSubjectPath, attestationAsked } from './approvals/approvals.ts';
 
 type Count = { count: number; capped: boolean };
 
@@ -338,6 +339,7 @@ function Approvals() {
                 — {t('dashboard.approvalBy')} <Actor userId={a.firstUserId} />,{' '}
                 {formatDateTime(a.firstAt, lang)} ·{' '}
                 {t('dashboard.approvalExpires', { date: formatDateTime(a.expiresAt, lang) })}
+                <AttestationAsked approval={a} />
                 {a.firstReason && (
                   <Text size="xs" c="dimmed">
                     {t('match.reasonGiven', { reason: a.firstReason })}
@@ -352,5 +354,18 @@ function Approvals() {
         </List>
       )}
     </section>
+  );
+}
+
+/** For a statement awaiting its second verifier: the claim and decision that approving signs. */
+function AttestationAsked({ approval }: { approval: Approval }) {
+  const { t } = useLang();
+  const asked = attestationAsked(approval);
+  if (!asked) return null;
+  return (
+    <Text size="xs" data-testid="approval-attestation">
+      {t(`verification.claim.${asked.claim}`, { defaultValue: asked.claim })} —{' '}
+      {t(`verification.decision.${asked.decision}`, { defaultValue: asked.decision })}
+    </Text>
   );
 }

@@ -1,3 +1,4 @@
+import { attestationApprovalHandler } from '../attestations/attestations.approvals.ts';
 import { overrideApprovalHandler } from '../consent/consent.service.ts';
 import { erasureApprovalHandler } from '../erasure/erasure.service.ts';
 import { matchApprovalHandler } from '../matching/matching.decisions.ts';
@@ -5,7 +6,7 @@ import { grantRoleApprovalHandler, twoFactorResetApprovalHandler } from '../user
 import type { ActHandlers, ApprovalDeps } from './approvals.service.ts';
 
 /** What each wired act does once approved (the services own the acts; this only lists them). */
-export function actHandlers(deps: ApprovalDeps & { secret?: Buffer }): ActHandlers {
+export function actHandlers(deps: ApprovalDeps & { secret: Buffer }): ActHandlers {
   const match = matchApprovalHandler(deps);
   return {
     'match.confirm-case': match,
@@ -14,5 +15,6 @@ export function actHandlers(deps: ApprovalDeps & { secret?: Buffer }): ActHandle
     'record.erase': erasureApprovalHandler(deps),
     'user.grant-role': grantRoleApprovalHandler(),
     'two-factor.reset': twoFactorResetApprovalHandler(),
+    'attestation.verify': attestationApprovalHandler(deps),
   };
 }

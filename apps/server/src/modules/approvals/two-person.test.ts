@@ -31,6 +31,9 @@ describe('two-person policy', () => {
     expect(p.acts['match.confirm-case']).toEqual({ required: true, secondFrom: 'any-party', permission: 'match.review' });
     expect(needsSecond(defaultTwoPersonPolicy, 'two-factor.reset')).toBe(true);
     expect(eligibleSecond(defaultTwoPersonPolicy.acts['user.grant-role'], { firstPartyId: A, otherPartyId: null })).toEqual({ partyId: A, permission: 'user.admin' });
-    expect(needsSecond(defaultTwoPersonPolicy, 'attestation.verify')).toBe(false);
+    // An attestation is one party's statement: its second verifier is of the same party, never another.
+    expect(needsSecond(defaultTwoPersonPolicy, 'attestation.verify')).toBe(true);
+    expect(eligibleSecond(defaultTwoPersonPolicy.acts['attestation.verify'], { firstPartyId: A, otherPartyId: B })).toEqual({ partyId: A, permission: 'attestation.sign' });
+    expect(needsSecond(twoPersonPolicy({ enabled: false }), 'attestation.verify')).toBe(false);
   });
 });

@@ -7,7 +7,7 @@ import { hasPermission, type Permission } from '../auth/permissions.ts';
  * permission table. The defaults are documented in docs/SECURITY.md ("Two-person rule").
  */
 
-/** The acts the rule knows. Not all are wired yet (see `wired`). */
+/** The acts the rule knows. */
 export const approvalActs = [
   'match.confirm-case',
   'match.confirm-merge',
@@ -19,8 +19,8 @@ export const approvalActs = [
 ] as const;
 export type ApprovalAct = (typeof approvalActs)[number];
 
-/** Acts whose service asks for a second person today; the others are policy only, for later. */
-export const wired: ReadonlySet<ApprovalAct> = new Set(['match.confirm-case', 'match.confirm-merge', 'consent.override', 'two-factor.reset', 'user.grant-role', 'record.erase']);
+/** Acts whose service asks for a second person (an act added to the policy is policy only until it is listed here). */
+export const wired: ReadonlySet<ApprovalAct> = new Set(['match.confirm-case', 'match.confirm-merge', 'consent.override', 'two-factor.reset', 'attestation.verify', 'user.grant-role', 'record.erase']);
 
 /**
  * Where the second person comes from:
@@ -55,9 +55,10 @@ export const defaultTwoPersonPolicy: TwoPersonPolicy = {
     'match.confirm-case': { required: true, secondFrom: 'other-party', permission: 'match.review' },
     'match.confirm-merge': { required: true, secondFrom: 'same-party', permission: 'match.review' },
     'consent.override': { required: true, secondFrom: 'same-party', permission: 'consent.override' },
-    // Acts not in `wired` are policy only until they are (docs/SECURITY.md, "Known gaps").
     'two-factor.reset': { required: true, secondFrom: 'same-party', permission: 'user.admin' },
-    'attestation.verify': { required: false, secondFrom: 'other-party', permission: 'attestation.sign' },
+    // An attestation is one party's statement signed with its key: the second person is another
+    // verifier of that party, never another party's (docs/SECURITY.md, "Two-person rule").
+    'attestation.verify': { required: true, secondFrom: 'same-party', permission: 'attestation.sign' },
     'user.grant-role': { required: true, secondFrom: 'same-party', permission: 'user.admin' },
     'record.erase': { required: true, secondFrom: 'same-party', permission: 'record.erase' },
   },

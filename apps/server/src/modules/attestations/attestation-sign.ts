@@ -17,6 +17,12 @@ export interface SignRequest {
   now: Date;
   /** Server secret the party's private key is encrypted under. */
   secret: Buffer;
+  /**
+   * Two-person rule: the approval that releases this signature and the second verifier who gave
+   * it. The statement stays the first verifier's (`actor`, its signer); the audit entry is the
+   * approver's act, naming both.
+   */
+  approval?: { id: string; approver: Actor };
 }
 
 /**
@@ -80,12 +86,17 @@ export async function signAttestation(trx: Executor, r: SignRequest): Promise<{ 
     },
     salt,
   );
-  await recordAudit(trx, actor, {
+  await recordAudit(trx, r.approval?.approver ?? actor, {
     action: 'attestation.create',
     recordType: subject.type,
     recordId: subject.id,
     fields: r.coveredFields,
-    details: { attestationId, claim: r.claim, logIndex },
+    details: {
+      attestationId,
+      claim: r.claim,
+      logIndex,
+      ...(r.approval ? { approvalId: r.approval.id, attestedBy: actor.userId, approvedBy: r.approval.approver.userId } : {}),
+    },
   });
   return { attestationId, logIndex };
 }

@@ -16,6 +16,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/auth-hook.ts';
 import { idParams } from '../../http/params.ts';
+import { approval } from '../approvals/approvals.schemas.ts';
+import { presentApproval } from '../approvals/approvals.service.ts';
 import type { LogDeps } from '../transparency/log.service.ts';
 import {
   attest,
@@ -59,12 +61,15 @@ export const attestationRoutes =
         schema: {
           tags,
           description:
-            'Sign an attestation with your party key over the covered fields of a subject; it is logged.',
+            'Sign an attestation with your party key over the covered fields of a subject; it is logged (201). Under the two-person rule nothing is signed yet: 202 with the pending approval of exactly this statement; a second verifier of your party approves it (POST /api/v1/approvals/:id/approve) and it is signed then, in your name. If the record changes meanwhile, the approval expires and nothing is signed.',
           body: attestationInput,
-          response: { 201: attestation },
+          response: { 201: attestation, 202: z.object({ approval }) },
         },
       },
-      async (request, reply) => reply.status(201).send(await attest(deps, actorOf(request), request.body)),
+      async (request, reply) => {
+        const result = await attest(deps, actorOf(request), request.body);
+        return result.approval ? reply.status(202).send({ approval: presentApproval(result.approval) }) : reply.status(201).send(result.attestation);
+      },
     );
     app.get(
       '/api/v1/attestations',

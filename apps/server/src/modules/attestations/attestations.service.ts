@@ -1,5 +1,8 @@
 import type { AttestationInput } from '@homeward/contracts';
-import { AppError, notFound, validationFailed } from '../../errors.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { policyOf } from '../approvals/approvals.service.ts';
+import type { PendingApprovalRow } from '../approvals/approvals.tables.ts';
+import { needsSecond, type TwoPersonPolicy } from '../approvals/two-person.ts';
 import { recordAudit, type Executor } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import { listParties } from '../parties/parties.repository.ts';
@@ -9,12 +12,13 @@ import {
   keyRegistryFromLog,
   listAllPartyKeys,
 } from '../transparency/keys.service.ts';
-import { findKey } from '../transparency/keys.repository.ts';
 import { appendLogEntry, newEntry, publishCheckpoint, type LogDeps } from '../transparency/log.service.ts';
 import { inclusionProofFor } from '../transparency/log-proofs.service.ts';
 import { newestTrustedCheckpoint, witnessStatus } from '../transparency/witness.service.ts';
 import { checkAttestation, presentAttestation, type Check } from './attestation-check.ts';
+import { assertKeyAsked, attestableSubject, claimPolicy, fieldsToCover } from './attestation-prepare.ts';
 import { signAttestation } from './attestation-sign.ts';
+import { askSecondVerifier } from './attestations.approvals.ts';
 import { loadSubjects, loadSubjectsOf, subjectKey, type AttestedSubject } from './attestation-subjects.ts';
 import {
   findAttestation,
@@ -22,63 +26,40 @@ import {
   findPolicies,
   type AttestationRow,
 } from './attestations.repository.ts';
-import { isCoverable, type SubjectType } from './covered-content.ts';
+import type { SubjectType } from './covered-content.ts';
 import { canFill, evaluatePolicy, type ClaimPolicy } from './verification-policy.ts';
 
-/** The policy's fields first, then any others asked for, in the order the subject type lists them. */
-function fieldsToCover(policy: ClaimPolicy, type: SubjectType, asked: readonly string[] = []): string[] {
-  const unknown = asked.filter((f) => !isCoverable(type, f));
-  if (unknown.length) {
-    throw validationFailed(unknown.map((f) => ({ path: 'coveredFields', message: `a ${type} has no field ${f} to cover` })));
-  }
-  return [...policy.coveredFields, ...new Set(asked.filter((f) => !policy.coveredFields.includes(f)))];
-}
+export type AttestResult = { attestation: Awaited<ReturnType<typeof getAttestation>>; approval: null } | { attestation: null; approval: PendingApprovalRow };
 
 /**
  * Signs an attestation with the actor's party key over exactly the covered fields of the
  * subject's current content (salted), logs it in the same transaction, then re-signs the checkpoint.
+ *
+ * Two-person rule (`attestation.verify`, unless HOMEWARD_TWO_PERSON=off): an official's call signs
+ * nothing; after the same checks it asks a second verifier of the same party to approve exactly
+ * this statement (`approval`), which is signed when they do (attestations.approvals.ts).
  */
-export async function attest(deps: LogDeps, actor: Actor, input: AttestationInput) {
+export async function attest(deps: LogDeps & { twoPerson?: TwoPersonPolicy }, actor: Actor, input: AttestationInput): Promise<AttestResult> {
   const partyId = actor.partyId;
   const userId = actor.userId;
   if (!partyId || !userId) throw new AppError('FORBIDDEN', 'Only an official of a party can attest.');
-  const policy = (await findPolicies(deps.db)).find(
-    (p) => p.claim === input.claim && p.subjectType === input.subjectType,
-  );
-  if (!policy) throw new AppError('CLAIM_UNKNOWN', 'No verification policy defines this claim.');
-  const coveredFields = fieldsToCover(policy, input.subjectType, input.coveredFields);
+  const signer = { ...actor, partyId, userId };
+  const coveredFields = fieldsToCover(await claimPolicy(deps.db, input.claim, input.subjectType), input.subjectType, input.coveredFields);
+  const policy = policyOf(deps);
+  if (actor.kind !== 'system' && needsSecond(policy, 'attestation.verify')) {
+    const approval = await deps.db.transaction().execute((trx) => askSecondVerifier(trx, deps, signer, policy, input, coveredFields, deps.clock.now()));
+    return { attestation: null, approval };
+  }
   const id = await deps.db.transaction().execute(async (trx) => {
-    const subject = (await loadSubjects(trx, input.subjectType, [input.subjectId])).get(input.subjectId);
-    if (!subject || !subject.canSee(actor)) throw notFound();
-    if (input.decision === 'verified' && !subject.isReady(coveredFields, partyId)) {
-      throw new AppError('ATTESTATION_SUBJECT_NOT_READY', 'There is nothing to attest yet: your side has not recorded its handover.');
-    }
+    const subject = await attestableSubject(trx, signer, input, coveredFields);
     const now = deps.clock.now();
-    if (input.keyId) {
-      const asked = await findKey(trx, input.keyId);
-      if (!asked || asked.party_id !== partyId) throw notFound('KEY_NOT_FOUND');
-    }
+    await assertKeyAsked(trx, partyId, input.keyId, now);
     const key = await ensurePartyKey(trx, deps, partyId, now);
-    if (input.keyId && input.keyId !== key.key_id) {
-      throw new AppError(
-        'KEY_NOT_VALID',
-        'This key is not the party’s current signing key (rotated, revoked or expired).',
-      );
-    }
-    const signed = await signAttestation(trx, {
-      actor: { ...actor, partyId, userId },
-      key,
-      subject,
-      claim: input.claim,
-      decision: input.decision,
-      coveredFields,
-      now,
-      secret: deps.secret,
-    });
+    const signed = await signAttestation(trx, { actor: signer, key, subject, claim: input.claim, decision: input.decision, coveredFields, now, secret: deps.secret });
     return signed.attestationId;
   });
   await publishCheckpoint(deps);
-  return getAttestation(deps, id);
+  return { attestation: await getAttestation(deps, id), approval: null };
 }
 
 /**

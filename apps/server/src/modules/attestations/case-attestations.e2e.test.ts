@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { photoJpeg } from '../../../../../packages/media/test/fixtures.ts';
 import { createTestApp, type Client, type TestApp } from '../../../test/test-app.ts';
+import { attestWithTwo } from '../../../test/two-person.ts';
 import { upload, useTemporaryMediaFolder } from '../media/media.test-support.ts';
 import { startedPlan, type Reunification } from '../reunification/reunification.test-support.ts';
 import { verifyStoredLog } from '../transparency/log-export.service.ts';
@@ -18,21 +19,28 @@ async function withoutTwoFactor(partyIds: string[]) {
   await sql`update party set require_two_factor = false where id = any(${partyIds}::uuid[])`.execute(t.database.db);
 }
 
-/** A started plan, with a verifier and an administrator on each side. */
-async function caseWithOfficials(): Promise<Reunification & Record<'holdingVerifier' | 'familyVerifier' | 'holdingAdmin' | 'familyAdmin', Client>> {
+type Officials = 'holdingVerifier' | 'familyVerifier' | 'holdingSecond' | 'familySecond' | 'holdingAdmin' | 'familyAdmin';
+
+/** A started plan, with two verifiers (two-person rule) and an administrator on each side. */
+async function caseWithOfficials(): Promise<Reunification & Record<Officials, Client>> {
   const r = await startedPlan(t);
   await withoutTwoFactor([r.sides.holdingParty.id, r.sides.familyParty.id]);
   return {
     ...r,
     holdingVerifier: await t.login(['verifier'], r.sides.holdingParty),
     familyVerifier: await t.login(['verifier'], r.sides.familyParty),
+    holdingSecond: await t.login(['verifier'], r.sides.holdingParty),
+    familySecond: await t.login(['verifier'], r.sides.familyParty),
     holdingAdmin: await t.login(['administrator'], r.sides.holdingParty),
     familyAdmin: await t.login(['administrator'], r.sides.familyParty),
   };
 }
 
-const attestCase = (c: Client, caseId: string, claim = 'family-link-verified', extra: Record<string, unknown> = {}) =>
-  c.post('/api/v1/attestations', { subjectType: 'case', subjectId: caseId, claim, ...extra });
+/** The first verifier's call alone: refused, or 202 waiting for a second verifier. */
+const askCase = (c: Client, caseId: string, claim = 'family-link-verified') => c.post('/api/v1/attestations', { subjectType: 'case', subjectId: caseId, claim });
+/** Signed by `first` once `second`, of the same party, approves (two-person rule). */
+const attestCase = async (first: Client, second: Client, caseId: string, claim = 'family-link-verified') =>
+  (await attestWithTwo(first, second, { subjectType: 'case', subjectId: caseId, claim })).attestation;
 const caseClaim = async (c: Client, caseId: string, claim: string) =>
   (await c.get(`/api/v1/verification/cases/${caseId}`)).json().claims.find((x: { claim: string }) => x.claim === claim);
 
@@ -40,9 +48,7 @@ describe('case attestations', () => {
   it('attests a family link by both sides, lists and verifies it, logs only the salted commitment, and goes stale when the link changes', async () => {
     const r = await caseWithOfficials();
     expect((await caseClaim(r.familyVerifier, r.caseId, 'family-link-verified')).status).toBe('unverified');
-    const a = await attestCase(r.familyVerifier, r.caseId);
-    expect(a.statusCode, a.body).toBe(201);
-    const att = a.json();
+    const att = await attestCase(r.familyVerifier, r.familySecond, r.caseId);
     expect(att).toMatchObject({
       subjectType: 'case',
       subjectId: r.caseId,
@@ -55,7 +61,7 @@ describe('case attestations', () => {
       { label: 'the holding side', satisfiedBy: null },
       { label: 'the family side', satisfiedBy: r.sides.familyParty.id },
     ]);
-    expect((await attestCase(r.holdingVerifier, r.caseId)).statusCode).toBe(201);
+    await attestCase(r.holdingVerifier, r.holdingSecond, r.caseId);
     expect((await caseClaim(r.holdingVerifier, r.caseId, 'family-link-verified')).status).toBe('verified');
 
     const list = (await r.familyVerifier.get(`/api/v1/attestations?subjectType=case&subjectId=${r.caseId}`)).json().items;
@@ -68,7 +74,7 @@ describe('case attestations', () => {
     const outsider = await t.login(['verifier'], await t.party('mediator'));
     expect((await outsider.get(`/api/v1/attestations?subjectType=case&subjectId=${r.caseId}`)).statusCode).toBe(404);
     expect((await outsider.get(`/api/v1/attestations/${att.id}`)).statusCode).toBe(404);
-    expect((await attestCase(outsider, r.caseId)).statusCode).toBe(404);
+    expect((await askCase(outsider, r.caseId)).statusCode).toBe(404);
 
     const entry = (await t.database.db.selectFrom('log_entry').select('entry').where('idx', '=', att.logIndex).executeTakeFirstOrThrow()).entry;
     expect(entry).toMatchObject({ kind: 'attestation', claim: 'family-link-verified', subjectDigest: att.subjectCommitment });
@@ -90,7 +96,7 @@ describe('case attestations', () => {
       expect((await admin.post(`/api/v1/parties/${party.id}/keys`, {})).statusCode).toBe(201);
     }
     // Before its side has recorded the handover, a party has nothing to attest.
-    expect((await attestCase(r.holdingVerifier, r.caseId, 'handover-completed')).json().code).toBe('ATTESTATION_SUBJECT_NOT_READY');
+    expect((await askCase(r.holdingVerifier, r.caseId, 'handover-completed')).json().code).toBe('ATTESTATION_SUBJECT_NOT_READY');
     const handedOverAt = t.clock.now().toISOString();
     expect((await r.sides.holder.post(`/api/v1/reunification-plans/${r.planId}/handover`, { handedOverAt, notes: 'Олена waited at the gate' })).statusCode).toBe(200);
     expect((await caseClaim(r.holdingVerifier, r.caseId, 'handover-completed')).requirements).toEqual([
@@ -114,7 +120,7 @@ describe('case attestations', () => {
     expect(entries).not.toContain('Олена');
 
     // The family link attested too: `homeward log verify` passes over case and handover attestations.
-    await attestCase(r.familyVerifier, r.caseId);
+    await attestCase(r.familyVerifier, r.familySecond, r.caseId);
     const { report, database } = await verifyStoredLog(t.database.db, { now: t.clock.now() });
     const mine = new Set(list.map((x: { logIndex: number }) => x.logIndex));
     expect([report.ok, report.findings.filter((f) => f.severity === 'error'), database]).toEqual([true, [], []]);
@@ -147,6 +153,7 @@ describe('photos covered by their content hash', () => {
     await withoutTwoFactor([holdingParty.id, homeParty.id]);
     const holder = await t.login(['caseworker'], holdingParty);
     const verifier = await t.login(['verifier'], homeParty);
+    const second = await t.login(['verifier'], homeParty);
     const d = await holder.post('/api/v1/dossiers', {
       names: [{ givenName: 'Fictional', familyName: 'Child' }],
       sex: 'female',
@@ -158,19 +165,18 @@ describe('photos covered by their content hash', () => {
     const photo = await upload(holder, `/api/v1/dossiers/${dossierId}/media?kind=photo`, await photoJpeg(64, 48), 'image/jpeg');
     expect(photo.statusCode, photo.body).toBe(201);
 
-    const withPhotos = await verifier.post('/api/v1/attestations', { subjectType: 'dossier', subjectId: dossierId, claim: 'identity-verified', coveredFields: ['photos'] });
-    expect(withPhotos.statusCode, withPhotos.body).toBe(201);
-    expect(withPhotos.json().coveredFields).toEqual(['names', 'sex', 'birthDate', 'birthPlace', 'photos']);
-    const plain = (await verifier.post('/api/v1/attestations', { subjectType: 'dossier', subjectId: dossierId, claim: 'services-overview-verified' })).json();
+    const withPhotos = (await attestWithTwo(verifier, second, { subjectType: 'dossier', subjectId: dossierId, claim: 'identity-verified', coveredFields: ['photos'] })).attestation;
+    expect(withPhotos.coveredFields).toEqual(['names', 'sex', 'birthDate', 'birthPlace', 'photos']);
+    const plain = (await attestWithTwo(verifier, second, { subjectType: 'dossier', subjectId: dossierId, claim: 'services-overview-verified' })).attestation;
     const bad = await verifier.post('/api/v1/attestations', { subjectType: 'dossier', subjectId: dossierId, claim: 'identity-verified', coveredFields: ['handover'] });
     expect([bad.statusCode, bad.json().code]).toEqual([400, 'VALIDATION_FAILED']);
 
     expect((await holder.request({ method: 'DELETE', url: `/api/v1/media/${photo.json().id}` })).statusCode).toBe(204);
     expect((await upload(holder, `/api/v1/dossiers/${dossierId}/media?kind=photo`, await photoJpeg(64, 48), 'image/jpeg')).statusCode).toBe(201);
     const check = async (id: string) => (await verifier.get(`/api/v1/attestations/${id}`)).json().attestation.check;
-    expect(await check(withPhotos.json().id)).toMatchObject({ status: 'stale', code: 'STALE_CONTENT' });
+    expect(await check(withPhotos.id)).toMatchObject({ status: 'stale', code: 'STALE_CONTENT' });
     expect((await check(plain.id)).status).toBe('valid');
     const { report } = await verifyStoredLog(t.database.db, { now: t.clock.now() });
-    expect(report.findings).toContainEqual(expect.objectContaining({ code: 'STALE_CONTENT', entryIndex: withPhotos.json().logIndex }));
+    expect(report.findings).toContainEqual(expect.objectContaining({ code: 'STALE_CONTENT', entryIndex: withPhotos.logIndex }));
   });
 });

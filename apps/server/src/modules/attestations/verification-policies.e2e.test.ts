@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../../test/test-app.ts';
-import { attestAs, createDossier, createWorld, type World } from '../transparency/transparency-fixtures.ts';
+import { attestWithTwo } from '../../../test/two-person.ts';
+import { createDossier, createWorld, type World } from '../transparency/transparency-fixtures.ts';
 
 let w: World;
 let admin: Client;
@@ -20,6 +21,12 @@ const identityPolicy = {
     { label: 'the mediator', kinds: ['mediator'] },
   ],
 };
+const about = (subjectId: string, claim = 'identity-verified') => ({ subjectType: 'dossier' as const, subjectId, claim });
+/** Attested by ua's verifiers, then the mediator's: each statement approved by a second verifier of its party. */
+async function attestBoth(subjectId: string) {
+  await attestWithTwo(w.ua, w.uaSecond, about(subjectId));
+  await attestWithTwo(w.mediator, w.mediatorSecond, about(subjectId));
+}
 const claimOf = async (id: string, claim: string) =>
   (await w.ua.get(`/api/v1/verification/dossiers/${id}`)).json().claims.find((c: { claim: string }) => c.claim === claim);
 
@@ -44,7 +51,7 @@ describe('verification policies', () => {
     expect((await put(w.holder, 'photo-verified', body)).statusCode).toBe(403);
     expect((await put(w.ua, 'photo-verified', body)).statusCode).toBe(403);
     const d = await createDossier(w);
-    expect((await attestAs(w.ua, d.id, 'photo-verified')).json().code).toBe('CLAIM_UNKNOWN');
+    expect((await w.ua.post('/api/v1/attestations', about(d.id, 'photo-verified'))).json().code).toBe('CLAIM_UNKNOWN');
 
     const res = await put(admin, 'photo-verified', body);
     expect(res.statusCode, res.body).toBe(201);
@@ -64,9 +71,8 @@ describe('verification policies', () => {
     // Putting the same policy again changes nothing.
     expect((await put(admin, 'photo-verified', body)).json()).toMatchObject({ version: 1, logIndex: policy.logIndex });
 
-    const a = await attestAs(w.ua, d.id, 'photo-verified');
-    expect(a.statusCode, a.body).toBe(201);
-    expect(a.json().coveredFields).toEqual(['photos', 'names']);
+    const { attestation } = await attestWithTwo(w.ua, w.uaSecond, about(d.id, 'photo-verified'));
+    expect(attestation.coveredFields).toEqual(['photos', 'names']);
     expect((await claimOf(d.id, 'photo-verified')).status).toBe('verified');
   });
 
@@ -83,8 +89,7 @@ describe('verification policies', () => {
 
   it('applies a changed policy at once: attestations that no longer cover it stop counting until attested again', async () => {
     const d = await createDossier(w);
-    await attestAs(w.ua, d.id);
-    await attestAs(w.mediator, d.id);
+    await attestBoth(d.id);
     expect((await claimOf(d.id, 'identity-verified')).status).toBe('verified');
 
     const changed = await put(admin, 'identity-verified', { ...identityPolicy, coveredFields: [...identityPolicy.coveredFields, 'photos'] });
@@ -101,12 +106,24 @@ describe('verification policies', () => {
     const entry = (await w.viewer.get(`/api/v1/log/entries?from=${changed.json().logIndex}&to=${changed.json().logIndex + 1}`)).json().items[0].entry;
     expect(entry).toMatchObject({ from: 'v1', to: 'v2', meta: { policySha256: changed.json().sha256 } });
 
-    await attestAs(w.ua, d.id);
-    await attestAs(w.mediator, d.id);
+    await attestBoth(d.id);
     expect((await claimOf(d.id, 'identity-verified')).status).toBe('verified');
     // Back to the original rules: the earlier attestations count again.
     expect((await put(admin, 'identity-verified', identityPolicy)).json()).toMatchObject({ version: 3 });
     const back = await claimOf(d.id, 'identity-verified');
     expect(back.attestations.every((a: { coversPolicy: boolean }) => a.coversPolicy)).toBe(true);
+  });
+
+  it('lets an approval waiting for a second verifier expire, with nothing signed, when the claim’s policy changed meanwhile', async () => {
+    const v1 = { subjectType: 'dossier', coveredFields: ['languages'], requirements: [{ label: 'a party other than the supplier', notSupplier: true }] };
+    expect((await put(admin, 'languages-verified', v1)).statusCode).toBe(201);
+    const d = await createDossier(w);
+    const asked = await w.ua.post('/api/v1/attestations', about(d.id, 'languages-verified'));
+    expect(asked.statusCode, asked.body).toBe(202);
+    expect((await put(admin, 'languages-verified', { ...v1, coveredFields: ['languages', 'names'] })).statusCode).toBe(200);
+    const late = await w.uaSecond.post(`/api/v1/approvals/${asked.json().approval.id}/approve`, {});
+    expect([late.statusCode, late.json().code]).toEqual([409, 'APPROVAL_EXPIRED']);
+    expect(late.json().details.reason).toMatch(/policy changed/);
+    expect((await claimOf(d.id, 'languages-verified')).attestations).toEqual([]);
   });
 });

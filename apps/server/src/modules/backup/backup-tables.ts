@@ -86,11 +86,14 @@ export async function readRows(db: Executor, table: TableInfo, offset: number, l
   return rows.rows.map((r) => r.j);
 }
 
-/** Inserts rows given as JSON objects (as read by readRows), types restored by PostgreSQL itself. */
+/**
+ * Inserts rows given as JSON objects (as read by readRows), types restored by PostgreSQL itself.
+ * Identity columns (`generated always`, e.g. consent.seq) keep their backed-up values.
+ */
 export async function insertRows(db: Executor, table: string, rows: readonly string[]): Promise<void> {
   if (rows.length === 0) return;
   await sql`
-    insert into ${sql.raw(ident(table))}
+    insert into ${sql.raw(ident(table))} overriding system value
     select * from json_populate_recordset(null::${sql.raw(ident(table))}, ${`[${rows.join(',')}]`}::json)`.execute(db);
 }
 

@@ -21,7 +21,6 @@ import { idParams } from '../../http/params.ts';
 import { listConsents, listOverrides, recordConsent, recordOverride, withdrawConsent } from './consent.service.ts';
 import { getConsentMode, setConsentMode } from './consent-mode.service.ts';
 import { getContactSuspension, liftContactSuspension, suspendContact } from './contact-suspension.service.ts';
-import { exportSubjectAccess } from './subject-access.service.ts';
 
 const tags = ['consent'];
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jpegWithPrivateExif } from '../../../../../packages/media/test/fixtures.ts';
 import { createTestApp, type Client, type TestApp } from '../../../test/test-app.ts';
-import { confirmMatch, overrideConsent } from '../../../test/two-person.ts';
+import { attestWithTwo, confirmMatch, overrideConsent } from '../../../test/two-person.ts';
 import { filesUnder, upload, useTemporaryMediaFolder } from '../media/media.test-support.ts';
 import { verifyStoredLog } from '../transparency/log-export.service.ts';
 import { askErasure, ok, rowsMatching, withoutTwoFactor } from './erasure.test-support.ts';
@@ -24,6 +24,8 @@ let requestId: string;
 let caseId: string;
 let photoId: string;
 const attestations = { dossier: '', case: '' };
+/** An attestation still waiting for its second verifier when the dossier is erased. */
+let pendingAttestation: string;
 
 beforeAll(async () => {
   blobDir = useTemporaryMediaFolder();
@@ -81,8 +83,11 @@ beforeAll(async () => {
   ok(await family.post(`/api/v1/cases/${caseId}/messages`, { body: 'CANARY: we are waiting for you' }), 201);
   ok(await holder.post(`/api/v1/cases/${caseId}/contact-suspension`, { reason: 'CANARY suspension reason' }), 201);
   ok(await adminA.post(`/api/v1/cases/${caseId}/contact-suspension/lift`, { reason: 'CANARY lifted' }));
-  attestations.dossier = ok<{ id: string }>(await (await t.login(['verifier'], party.family)).post('/api/v1/attestations', { subjectType: 'dossier', subjectId: dossierId, claim: 'identity-verified' }), 201).id;
-  attestations.case = ok<{ id: string }>(await (await t.login(['verifier'], party.family)).post('/api/v1/attestations', { subjectType: 'case', subjectId: caseId, claim: 'family-link-verified' }), 201).id;
+  // Each signed once a second verifier of the family's party approves it (two-person rule).
+  const [verifierA, verifierB] = [await t.login(['verifier'], party.family), await t.login(['verifier'], party.family)];
+  attestations.dossier = (await attestWithTwo(verifierA, verifierB, { subjectType: 'dossier', subjectId: dossierId, claim: 'identity-verified' })).attestation.id;
+  attestations.case = (await attestWithTwo(verifierA, verifierB, { subjectType: 'case', subjectId: caseId, claim: 'family-link-verified' })).attestation.id;
+  pendingAttestation = ok<{ approval: { id: string } }>(await verifierA.post('/api/v1/attestations', { subjectType: 'dossier', subjectId: dossierId, claim: 'circumstances-verified' }), 202).approval.id;
   // An age-out entry with the young person's decision and an official's notes (the age-out flow has its own tests).
   const now = t.clock.now();
   const entry = await sql<{ id: string }>`insert into age_out (dossier_id, dossier_version, case_id, eligible_on, adult_from, approximate, found_on, deadline_on, created_at, updated_at)
@@ -132,7 +137,7 @@ describe('an erased dossier', () => {
     expect(read.statusCode).toBe(410);
     expect(read.json()).toMatchObject({ code: 'RECORD_ERASED', details: { erasureId: tombstone!.id, reasonCode: 'legal-obligation' } });
     expect((await family.get(`/api/v1/dossiers/${dossierId}`)).statusCode).toBe(404);
-    expect((await adminA.get(`/api/v1/dossiers/${dossierId}/subject-access`)).statusCode).toBe(410);
+    expect((await adminA.post('/api/v1/exports', { kind: 'subject-access', dossierId })).statusCode).toBe(410);
     expect(ok<{ items: Array<{ id: string }> }>(await holder.get('/api/v1/dossiers')).items.map((d) => d.id)).not.toContain(dossierId);
   });
 
@@ -163,6 +168,8 @@ describe('an erased dossier', () => {
     expect(report.attestations.invalid).toBe(0);
     const entries = await t.database.db.selectFrom('log_entry').select(['entry']).where('kind', '=', 'erasure').execute();
     expect(entries.map((e) => e.entry)).toContainEqual(expect.objectContaining({ subjectRef: `dossier/${dossierId}`, meta: { reasonCode: 'legal-obligation' } }));
+    // The attestation still waiting for its second verifier ended with the record: it can never be signed.
+    expect((await t.database.db.selectFrom('pending_approval').select('status').where('id', '=', pendingAttestation).executeTakeFirstOrThrow()).status).toBe('expired');
   });
 
   it('audits the erasure in its own transaction, and cannot be erased twice', async () => {

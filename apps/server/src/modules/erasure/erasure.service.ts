@@ -93,7 +93,7 @@ async function eraseInTrx(trx: Executor, actor: Actor, input: ErasureInput, now:
   await allowErasure(trx);
   const linked = await findLinked(trx, type, id);
   // Nothing left waiting for a second approval about it (ended first, so that their reasons are minimised below).
-  await expirePendingFor(trx, actor, [id, ...linked.caseIds], ['consent.override'], REASON, now);
+  await expirePendingFor(trx, actor, [id, ...linked.caseIds], ['consent.override', 'attestation.verify'], REASON, now);
   await expirePendingFor(trx, actor, linked.proposalIds, matchActs, REASON, now);
   let attestations = type === 'dossier' ? await eraseAttestedSubject(trx, actor, { subjectType: 'dossier', subjectId: id }, now) : 0;
   for (const caseId of linked.caseIds) attestations += await eraseAttestedSubject(trx, actor, { subjectType: 'case', subjectId: caseId }, now);

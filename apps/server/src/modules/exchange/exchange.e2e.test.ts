@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { photoJpeg } from '../../../../../packages/media/test/fixtures.ts';
 import { createTestApp, type Client, type TestApp } from '../../../test/test-app.ts';
+import { attestWithTwo } from '../../../test/two-person.ts';
 import { systemActor } from '../auth/actor.ts';
 import { patchDossier } from '../dossiers/dossiers.service.ts';
 import { minimalDossier, minimalRequest, upload, useTemporaryMediaFolder } from '../media/media.test-support.ts';
@@ -67,7 +68,8 @@ describe('exchange bundles between two instances', () => {
     expect(created.statusCode, created.body).toBe(201);
     dossierId = created.json().id;
     expect((await upload(hold.admin, `/api/v1/dossiers/${dossierId}/media?kind=photo`, await photoJpeg(320, 240), 'image/jpeg')).statusCode).toBe(201);
-    expect((await hold.admin.post('/api/v1/attestations', { subjectType: 'dossier', subjectId: dossierId, claim: 'identity-verified' })).statusCode).toBe(201);
+    // Signed once a verifier of the holding party gives the second approval (two-person rule).
+    await attestWithTwo(hold.admin, await hold.t.login(['verifier'], hold.party), { subjectType: 'dossier', subjectId: dossierId, claim: 'identity-verified' });
     expect((await home.admin.post('/api/v1/requests', minimalRequest())).statusCode).toBe(201);
     const logBefore = { hold: await count(hold, 'log_entry'), home: await count(home, 'log_entry') };
 
@@ -100,6 +102,8 @@ describe('exchange bundles between two instances', () => {
     const proposals = await home.t.database.db.selectFrom('match_proposal').selectAll().where('right_id', '=', copy.id).execute();
     expect(proposals.length).toBeGreaterThan(0);
     expect(await home.t.database.db.selectFrom('media_file').select('id').where('subject_id', '=', copy.id).execute()).toHaveLength(1);
+    // The partner's attestation arrives as that party signed it: importing asks nobody for a second approval.
+    expect(await home.t.database.db.selectFrom('pending_approval').select('id').execute()).toEqual([]);
 
     // Both logs hold the same bundle hash, and no personal data.
     for (const side of [hold, home]) {

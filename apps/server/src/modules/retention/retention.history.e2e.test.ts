@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseSides, openFixtureCase, type CaseSides } from '../../../test/case-fixtures.ts';
 import { createTestApp, type Client, type TestApp } from '../../../test/test-app.ts';
+import { attestWithTwo } from '../../../test/two-person.ts';
 import { verifyStoredLog } from '../transparency/log-export.service.ts';
 import { latestRun, MONTH, runRetentionJob, setRules } from './retention.test-support.ts';
 
@@ -50,9 +51,9 @@ beforeAll(async () => {
   // An emergency suspension, lifted by a second officer.
   await ok(await s.holder.post(`/api/v1/cases/${caseId}/contact-suspension`, { reason: TEXT.suspended }), 201);
   await ok(await holdingOfficer.post(`/api/v1/cases/${caseId}/contact-suspension/lift`, { reason: TEXT.lifted }));
-  // The family link, attested by the family side.
-  const verifier = await t.login(['verifier'], s.familyParty);
-  attestationId = (await ok(await verifier.post('/api/v1/attestations', { subjectType: 'case', subjectId: caseId, claim: 'family-link-verified' }), 201)).id;
+  // The family link, attested by the family side (a second verifier of the party approves it).
+  const [verifier, second] = [await t.login(['verifier'], s.familyParty), await t.login(['verifier'], s.familyParty)];
+  attestationId = (await attestWithTwo(verifier, second, { subjectType: 'case', subjectId: caseId, claim: 'family-link-verified' })).attestation.id;
   // The young person's decision at 18, with an official's notes (inserted: the age-out flow has its own tests).
   const now = t.clock.now();
   ageOutId = (

@@ -1,7 +1,7 @@
 import type { claimStatus } from '@homeward/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { attestAs, createDossier, createWorld, type World } from './transparency-fixtures.ts';
+import { attestAs, createDossier, createWorld, pairVerifier, type World } from './transparency-fixtures.ts';
 
 let w: World;
 beforeAll(async () => {
@@ -85,6 +85,7 @@ describe('attestations and verification status', () => {
 
   it('does not count the supplier verifying its own dossier, nor a later rejection', async () => {
     const supplierVerifier = await w.t.login(['verifier'], w.parties.holder);
+    await pairVerifier(w.t, supplierVerifier, w.parties.holder);
     const d = await createDossier(w);
     expect((await attestAs(supplierVerifier, d.id, 'services-overview-verified')).statusCode).toBe(201);
     expect(claimOf(await status(d.id), 'services-overview-verified').status).toBe('unverified');

@@ -29,6 +29,9 @@ const strings = {
     record: {
       erase: 'Erasure of a record',
     },
+    attestation: {
+      verify: 'Verification statement (attestation)',
+    },
   },
   card: {
     openRequests: 'Open tracing requests of your organisation',

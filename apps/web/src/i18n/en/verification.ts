@@ -24,7 +24,7 @@ const strings = {
   policyChanged: 'Covers less than the policy now asks',
   attestTitle: 'Attest',
   attestIntro:
-    'Sign a statement with your organisation’s key. It is entered in the transparency log and cannot be taken back, only replaced by a later statement.',
+    'Sign a statement with your organisation’s key. It is entered in the transparency log and cannot be taken back, only replaced by a later statement. Under the two-person rule a second verifier of your organisation approves it first.',
   noPolicies: 'No claim can be attested for this kind of record.',
   claimLabel: 'Claim',
   decisionLabel: 'Your decision',
@@ -56,6 +56,17 @@ const strings = {
   staleNote: 'If any of these values changes later, your statement becomes stale and no longer counts.',
   attested: 'Signed: “{{claim}}”. The statement is in the transparency log.',
   sign: 'Sign the statement',
+  awaitingSecond:
+    'Your statement “{{claim}}” awaits a second verifier of your organisation. Nothing is signed until they approve it; it is then signed in your name with your organisation’s key.',
+  pending: {
+    title: 'Awaiting a second verifier',
+    intro:
+      'A statement is signed only when a second verifier of the same organisation approves exactly it. If the record changes meanwhile, the approval expires and nothing is signed.',
+    awaiting: 'Awaiting a second verifier',
+    mine: 'Asked by you',
+    askedBy: 'Asked by',
+    approveHint: 'Approving signs it, in their name, with your organisation’s key.',
+  },
   caseTitle: 'Verification',
   handoverRecord: 'Your side’s handover record as kept with the case',
   queueTitle: 'Verification',

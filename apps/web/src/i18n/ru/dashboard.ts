@@ -31,6 +31,9 @@ const strings: Messages['dashboard'] = {
     record: {
       erase: 'Стирание записи',
     },
+    attestation: {
+      verify: 'Утверждение верификации (заверение)',
+    },
   },
   card: {
     openRequests: 'Открытые запросы на розыск вашей организации',

@@ -31,6 +31,9 @@ const strings: Messages['dashboard'] = {
     record: {
       erase: 'Стирання запису',
     },
+    attestation: {
+      verify: 'Твердження верифікації (засвідчення)',
+    },
   },
   card: {
     openRequests: 'Відкриті запити на розшук вашої організації',

@@ -29,6 +29,8 @@ export function ApprovalActions({
     await qc.invalidateQueries({ queryKey: ['matches'] });
     await qc.invalidateQueries({ queryKey: ['cases'] });
     await qc.invalidateQueries({ queryKey: ['requests'] });
+    // An approved attestation is signed at once: the record's verification changes.
+    await qc.invalidateQueries({ queryKey: ['verification'] });
   };
   const answer = useMutation({
     mutationFn: (a: { action: 'approve' | 'decline'; reason: string }) =>

@@ -83,3 +83,31 @@ export function approvalSubjectPath(a: Pick<Approval, 'subjectType' | 'subjectId
       return null;
   }
 }
+
+/** What an attestation waiting for its second verifier would sign: claim and decision (from its payload). */
+export function attestationAsked(
+  a: Pick<Approval, 'act' | 'payload'>,
+): { claim: string; decision: string; coveredFields: string[] } | null {
+  if (a.act !== 'attestation.verify') return null;
+  const p = (a.payload ?? {}) as Record<string, unknown>;
+  if (typeof p.claim !== 'string' || typeof p.decision !== 'string') return null;
+  const fields = Array.isArray(p.coveredFields)
+    ? p.coveredFields.filter((f): f is string => typeof f === 'string')
+    : [];
+  return { claim: p.claim, decision: p.decision, coveredFields: fields };
+}
+
+/** The pending attestation approvals about one record, among those given. */
+export function attestationApprovalsOf(
+  items: readonly Approval[] | undefined,
+  subjectType: string,
+  subjectId: string,
+): Approval[] {
+  return (items ?? []).filter(
+    (a) =>
+      a.status === 'pending' &&
+      a.act === 'attestation.verify' &&
+      a.subjectType === subjectType &&
+      a.subjectId === subjectId,
+  );
+}

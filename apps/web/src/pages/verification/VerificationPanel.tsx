@@ -29,6 +29,8 @@ import { Actor } from '../../components/Actor.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { useLang } from '../../i18n/useLang.ts';
+import { attestationAsked } from '../approvals/approvals.ts';
+import { PendingAttestations } from './PendingAttestations.tsx';
 import { claimState, coveredFields, optionalFields, type ClaimState } from './verification.ts';
 
 /** What the signer is shown for each field: its current value, or that it is withheld from them. */
@@ -97,6 +99,7 @@ export function VerificationPanel({
           attestations={(attestations.data?.items ?? []).filter((a) => a.claim === c.claim)}
         />
       ))}
+      <PendingAttestations subjectType={subjectType} subjectId={subjectId} />
       {canSign && (
         <AttestForm
           subjectType={subjectType}
@@ -232,7 +235,8 @@ function AttestForm({
   const [claim, setClaim] = useState<string | null>(null);
   const [decision, setDecision] = useState<(typeof decisions)[number]>('verified');
   const [extra, setExtra] = useState<string[]>([]);
-  const [done, setDone] = useState<string | null>(null);
+  /** The claim just attested: signed, or (two-person rule) waiting for a second verifier. */
+  const [done, setDone] = useState<{ claim: string; awaiting: boolean } | null>(null);
   const chosen: VerificationPolicy | undefined = mine.find((p) => p.claim === (claim ?? firstOpen));
   const fields = chosen ? coveredFields(subjectType, chosen.coveredFields, extra) : [];
   const attest = useMutation({
@@ -244,10 +248,15 @@ function AttestForm({
         decision,
         ...(extra.length ? { coveredFields: extra } : {}),
       }),
-    onSuccess: async (a) => {
-      setDone(a.claim);
+    onSuccess: async (answer) => {
+      setDone(
+        'approval' in answer
+          ? { claim: attestationAsked(answer.approval)?.claim ?? chosen!.claim, awaiting: true }
+          : { claim: answer.claim, awaiting: false },
+      );
       setExtra([]);
       await qc.invalidateQueries({ queryKey: ['verification'] });
+      await qc.invalidateQueries({ queryKey: ['approvals'] });
       await qc.invalidateQueries({ queryKey: ['audit'] });
     },
   });
@@ -357,9 +366,16 @@ function AttestForm({
               </Text>
             </Alert>
             {attest.isError && <ErrorAlert error={attest.error} />}
-            {done && (
+            {done && !done.awaiting && (
               <Alert variant="outline" color="teal.9" role="status" data-testid="attested">
-                {t('verification.attested', { claim: known(`verification.claim.${done}`, done) })}
+                {t('verification.attested', { claim: known(`verification.claim.${done.claim}`, done.claim) })}
+              </Alert>
+            )}
+            {done?.awaiting && (
+              <Alert variant="outline" color="orange.9" role="status" data-testid="attest-awaiting">
+                {t('verification.awaitingSecond', {
+                  claim: known(`verification.claim.${done.claim}`, done.claim),
+                })}
               </Alert>
             )}
             <Group justify="flex-end">
