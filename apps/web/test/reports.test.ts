@@ -8,6 +8,11 @@ describe('reports page helpers', () => {
     expect(bars.map((b) => b.share)).toEqual([1, 0.5, 0, 0.35]);
   });
 
+  it('keeps the order of ordered categories such as age groups', () => {
+    const bars = categoryBars({ labels: ['0-4', '5-9', '10-13', 'unknown'], counts: [null, 9, 30, 6], total: 48 }, true);
+    expect(bars.map((b) => b.label)).toEqual(['0-4', '5-9', '10-13', 'unknown']);
+  });
+
   it('turns two month pickers into the API period and back', () => {
     expect(periodFromMonths('2026-01', '2026-10')).toEqual({ from: '2026-01-01', to: '2026-11-01' });
     expect(periodFromMonths('2025-12', '2025-12')).toEqual({ from: '2025-12-01', to: '2026-01-01' });

@@ -230,6 +230,42 @@ describe.skipIf(!hasChromium || !wanted)('screenshots', () => {
     await page.getByRole('dialog').getByTestId('new-token').waitFor();
     await shot('27-admin-token-shown-once-en');
   });
+
+  it('takes the reports, dossier history, sharing policy, user administration and exports pages', async () => {
+    // The token dialog of the last picture is still open.
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await language('ENG');
+    await page.getByRole('navigation').getByRole('link', { name: 'Reports', exact: true }).click();
+    await page.getByTestId('report-headlines').waitFor();
+    await page.waitForTimeout(600);
+    await shot('28-reports-en', true);
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Children (dossiers)' }).click();
+    await page.getByRole('searchbox', { name: 'Search by name' }).fill('Aleksandr');
+    await page.getByTestId('dossier-row').getByRole('link', { name: /Александр|Олександр/ }).first().click();
+    await language('УКР');
+    await page.getByRole('tab', { name: 'Історія' }).click();
+    await page.getByTestId('dossier-history-row').first().waitFor();
+    await shot('29-dossier-history-uk');
+
+    await language('ENG');
+    await page.getByRole('navigation').getByRole('link', { name: 'Sharing policy', exact: true }).click();
+    await page.getByTestId('policy-matrix').waitFor();
+    await shot('30-sharing-policy-en', true);
+
+    await language('РУС');
+    await page.getByRole('navigation').getByRole('link', { name: 'Администрирование', exact: true }).click();
+    await page.getByRole('tab', { name: 'Пользователи' }).click();
+    await page.getByTestId('user-row').first().waitFor();
+    await shot('31-admin-users-ru');
+
+    await language('ENG');
+    await page.getByRole('navigation').getByRole('link', { name: 'Exports', exact: true }).click();
+    await page.getByTestId('export-create').click();
+    await page.getByTestId('export-passphrase').waitFor();
+    await shot('32-export-passphrase-shown-once-en');
+  });
 });
 
 const holdingCaseworker: TestUser = {

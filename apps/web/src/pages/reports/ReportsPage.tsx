@@ -25,10 +25,10 @@ function Count({ value, threshold }: { value: number | null; threshold: number }
 }
 
 /** A category chart that is also the table of its figures: one row per category with its bar. */
-function CategoryChart({ title, list, label, threshold }: { title: string; list: List; label: (l: string) => string; threshold: number }) {
+function CategoryChart({ title, list, label, threshold, inOrder = false }: { title: string; list: List; label: (l: string) => string; threshold: number; inOrder?: boolean }) {
   const { t } = useLang();
   const id = useId();
-  const bars = categoryBars(list);
+  const bars = categoryBars(list, inOrder);
   return (
     <Paper withBorder p="md" component="figure" aria-labelledby={id} style={{ margin: 0 }}>
       <Title order={2} size="h5" id={id} mb="sm" component="figcaption">
@@ -133,7 +133,7 @@ export function ReportsPage() {
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             <CategoryChart title={t('reports.byStatus')} list={s.children.byStatus} threshold={s.threshold} label={(l) => t(`enums.dossierStatus.${l}`, { defaultValue: l === 'unknown' ? t('reports.unknown') : l })} />
             <CategoryChart title={t('reports.byDisplacement')} list={s.children.byDisplacementKind} threshold={s.threshold} label={(l) => t(`enums.displacementKind.${l}`, { defaultValue: l })} />
-            <CategoryChart title={t('reports.byAgeGroup')} list={s.children.byAgeGroup} threshold={s.threshold} label={(l) => (l === 'unknown' ? t('reports.unknown') : t('reports.ageGroup', { group: l }))} />
+            <CategoryChart inOrder title={t('reports.byAgeGroup')} list={s.children.byAgeGroup} threshold={s.threshold} label={(l) => (l === 'unknown' ? t('reports.unknown') : t('reports.ageGroup', { group: l }))} />
             <CategoryChart title={t('reports.byRegion')} list={s.children.byRegion} threshold={s.threshold} label={(l) => (l === 'unknown' ? t('reports.unknown') : l)} />
             <CategoryChart title={t('reports.casesByStatus')} list={s.casesByStatus} threshold={s.threshold} label={(l) => t(`enums.caseStatus.${l}`, { defaultValue: l })} />
             <Paper withBorder p="md">

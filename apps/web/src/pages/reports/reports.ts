@@ -6,15 +6,15 @@ export type CategoryBar = { label: string; count: number | null; share: number }
 
 /**
  * The rows of a category chart: largest first, `unknown` last, withheld counts (null) after the
- * known ones; `share` is the bar's length as a fraction of the largest count shown.
+ * known ones; `share` is the bar's length as a fraction of the largest count shown. With
+ * `inOrder` (ordered categories such as age groups) the list's own order is kept.
  */
-export function categoryBars(list: List): CategoryBar[] {
+export function categoryBars(list: List, inOrder = false): CategoryBar[] {
   const rows = list.labels.map((label, i) => ({ label, count: list.counts[i] ?? null }));
   const max = Math.max(1, ...rows.map((r) => r.count ?? 0));
   const rank = (r: { label: string; count: number | null }) => (r.label === 'unknown' ? 2 : r.count === null ? 1 : 0);
-  return rows
-    .sort((a, b) => rank(a) - rank(b) || (b.count ?? 0) - (a.count ?? 0) || a.label.localeCompare(b.label))
-    .map((r) => ({ ...r, share: r.count === null ? 0 : r.count / max }));
+  const sorted = inOrder ? rows : rows.sort((a, b) => rank(a) - rank(b) || (b.count ?? 0) - (a.count ?? 0) || a.label.localeCompare(b.label));
+  return sorted.map((r) => ({ ...r, share: r.count === null ? 0 : r.count / max }));
 }
 
 /** `YYYY-MM` of a date, and the first day of that month. */
