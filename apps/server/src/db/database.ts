@@ -79,7 +79,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       throw err;
     }
   }
-  const pool = new pg.Pool(createPgConfig(pglite));
+  const pool = new pg.Pool(createPgConfig(yieldingToEventLoop(pglite)));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const owned = !opts.pglite;
   const instance = pglite;
@@ -98,4 +98,26 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       lock?.release();
     },
   };
+}
+
+/**
+ * PGlite for its node-postgres adapter, giving the event loop a turn at least every `sliceMs`.
+ * PGlite answers in promise callbacks, so a loop of awaited statements (a matching catch-up over
+ * 50,000 records) never let the event loop run: HTTP requests, signals (SIGTERM) and timers (job
+ * schedules and heartbeats) waited until the loop ended, minutes later (found by bench/soak.ts).
+ */
+export function yieldingToEventLoop(pglite: PGlite, sliceMs = 10): PGlite {
+  let last = performance.now();
+  const adapter: Pick<PGlite, 'waitReady' | 'execProtocolStream'> = {
+    waitReady: pglite.waitReady,
+    execProtocolStream: async (message, options) => {
+      if (performance.now() - last > sliceMs) {
+        await new Promise((resolve) => setImmediate(resolve));
+        last = performance.now();
+      }
+      return pglite.execProtocolStream(message, options);
+    },
+  };
+  // The adapter uses no more of PGlite than these two (node-postgres/index.js).
+  return adapter as PGlite;
 }

@@ -37,8 +37,16 @@ export interface JobDefinition {
   /** Cron expression (UTC, minute resolution) when the job runs on a schedule. */
   schedule?: string;
   handler(ctx: JobContext, data: Record<string, unknown>): Promise<void>;
+  /** Retries after a failure or a lost run (its server died); default 3. */
   retryLimit?: number;
+  /** Seconds before the first retry (default 10), doubled with jitter for each further one. */
   retryDelaySeconds?: number;
+  /**
+   * The longest one run may take (default 15 minutes); a run still going then is failed and retried.
+   * A dead server's run is noticed by its heartbeat, not by this: it only bounds a hung handler, so
+   * a job that can legitimately run longer (a full re-match of a large instance) sets more.
+   */
+  expireInSeconds?: number;
   /**
    * `stately` (default): at most one run queued and one active, right for scans and sweeps.
    * `standard`: every sent job runs (once), for work items that each carry their own data.

@@ -3,7 +3,7 @@ import { fixedClock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import { createTestDatabase } from '../../test/test-db.ts';
 import { defaultJobSettings, type JobContext, type JobDefinition } from './job-types.ts';
-import { JOB_SCHEMA, startJobs, type JobRunner } from './runner.ts';
+import { HEARTBEAT_SECONDS, JOB_SCHEMA, startJobs, type JobRunner } from './runner.ts';
 
 const quiet = { debug: () => undefined, error: () => undefined };
 let database: Database;
@@ -72,6 +72,18 @@ describe('job runner (pg-boss on the application database)', () => {
     } finally {
       await r.stop();
     }
+  }, 60_000);
+
+  it("gives every queue a heartbeat (a dead server's run is retried within a minute) and each job's expiry", async () => {
+    const { PgBoss } = await import('pg-boss');
+    const quick: JobDefinition = { name: 'test.quick', handler: async () => undefined };
+    const long: JobDefinition = { name: 'test.long', expireInSeconds: 3600, handler: async () => undefined };
+    const r = await startJobs({ database, ctx, jobs: [quick, long], log: quiet, schedules: false });
+    await r.stop();
+    const boss = new PgBoss({ db: { executeSql: (text: string, values?: unknown[]) => database.executeSql(text, values) as Promise<{ rows: unknown[] }> }, schema: JOB_SCHEMA } as ConstructorParameters<typeof PgBoss>[0]);
+    const [q, l] = await Promise.all([boss.getQueue('test.quick'), boss.getQueue('test.long')]);
+    expect(q).toMatchObject({ heartbeatSeconds: HEARTBEAT_SECONDS, expireInSeconds: 15 * 60, retryDelay: 10 });
+    expect(l).toMatchObject({ heartbeatSeconds: HEARTBEAT_SECONDS, expireInSeconds: 3600 });
   }, 60_000);
 
   it('installs the schedules of scheduled jobs (once, however many instances start)', async () => {

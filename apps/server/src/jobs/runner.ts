@@ -5,6 +5,20 @@ import type { JobContext, JobDefinition } from './job-types.ts';
 /** pg-boss keeps its tables in their own schema of the same database: no extra server. */
 export const JOB_SCHEMA = 'pgboss';
 
+/**
+ * How a run whose server died (kill -9, power loss) is noticed. A worker refreshes its running job's
+ * heartbeat every HEARTBEAT_SECONDS / 2; every SUPERVISE_SECONDS a supervisor (any server's) fails a
+ * run that has not been refreshed for HEARTBEAT_SECONDS, and it is retried after RETRY_DELAY_SECONDS
+ * (to twice that). Without heartbeats such a run stayed `active` until its expiry (15 minutes), and
+ * since the queues are `stately` (one active run) nothing of that job ran meanwhile. With them, it
+ * runs again within about a minute: 20 + 10 + 10–20 s, plus a polling interval.
+ */
+export const HEARTBEAT_SECONDS = 20;
+export const SUPERVISE_SECONDS = 10;
+const RETRY_DELAY_SECONDS = 10;
+/** The longest a run may take while its server is alive, unless its job says otherwise (a hung handler). */
+const EXPIRE_SECONDS = 15 * 60;
+
 export interface JobRunner {
   /** Queues a run of a job now (e.g. deliveries right after a commit); null if one is already queued. */
   send(name: string, data?: Record<string, unknown>): Promise<string | null>;
@@ -59,6 +73,8 @@ export async function startJobs(opts: StartJobsOptions): Promise<JobRunner> {
     schema: JOB_SCHEMA,
     schedule: opts.schedules ?? true,
     supervise: true,
+    superviseIntervalSeconds: SUPERVISE_SECONDS,
+    monitorIntervalSeconds: SUPERVISE_SECONDS,
     migrate: true,
   } as ConstructorParameters<typeof PgBoss>[0]);
   boss.on('error', (err) => opts.log.error({ err: safeError(err) }, 'job queue error'));
@@ -67,7 +83,13 @@ export async function startJobs(opts: StartJobsOptions): Promise<JobRunner> {
   await retryOnRace(() => boss.start());
   const polling = opts.pollingIntervalSeconds ?? 2;
   for (const job of opts.jobs) {
-    const settings = { retryLimit: job.retryLimit ?? 3, retryDelay: job.retryDelaySeconds ?? 30, retryBackoff: true, expireInSeconds: 15 * 60 };
+    const settings = {
+      retryLimit: job.retryLimit ?? 3,
+      retryDelay: job.retryDelaySeconds ?? RETRY_DELAY_SECONDS,
+      retryBackoff: true,
+      expireInSeconds: job.expireInSeconds ?? EXPIRE_SECONDS,
+      heartbeatSeconds: HEARTBEAT_SECONDS,
+    };
     await retryOnRace(async () => {
       if (!(await boss.getQueue(job.name))) {
         // Another instance starting at the same moment may create it first: that is fine.
